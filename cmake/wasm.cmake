@@ -1,0 +1,16 @@
+# Settings shared by every emscripten target. Emscripten 3.1.6 from Debian (see
+# ../shared/TOOLCHAIN.md): no C++ exceptions, no ports, and its JS optimizer needs acorn from
+# /usr/share/nodejs at link time.
+add_compile_options(-fno-exceptions)
+set(CMAKE_C_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+# Memory grows on demand; the interpreter recurses on nested native->Python calls, so the
+# stack is generous (TOTAL_STACK is this emscripten's name for STACK_SIZE).
+add_link_options(-sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=16MB -sINITIAL_MEMORY=64MB)
+
+# A program run under node with direct access to the host's files:
+#   node --no-experimental-fetch TARGET.js ARGS...
+# EXIT_RUNTIME makes main's return value the process exit status and flushes stdio.
+function(looplab_wasm_node_program target)
+  target_link_options(${target} PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1)
+endfunction()
