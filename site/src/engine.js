@@ -1,0 +1,78 @@
+// Loads the wasm module (looplab.js, from the emscripten build) and wraps its C API
+// (web/api.cpp) as the page's scripting API, window.looplab:
+//   ready           Promise: resolves once the visualizer has drawn its first frame
+//   run(source)     Promise: settles with {runState, exitCode} when the run ends (or is stopped)
+//   stop()          ends the current run
+//   output()        {stdout, stderr} of the current (or last) run
+//   state()         what the visualizer shows: {runState, clock, events}
+// `hooks.onOutput(stream, text)` sees output as it is written ("stdout" | "stderr");
+// `hooks.onRunEnded({runState, exitCode})` sees each run end.
+
+export function createLooplabApi(canvas, hooks = {}) {
+  let c = null;           // the wrapped C functions, once the module is up
+  let settleRun = null;   // resolves the promise of the run in progress
+  let replacing = false;  // true while a new run replaces one still going
+
+  const module = {
+    canvas,
+    onOutput(stream, text) {
+      hooks.onOutput?.(stream === 2 ? 'stderr' : 'stdout', text);
+    },
+    onRunEnded(runState, exitCode) {
+      const result = { runState, exitCode };
+      const settle = settleRun;
+      settleRun = null;
+      settle?.(result);
+      if (!replacing) hooks.onRunEnded?.(result);
+    },
+    // The wasm side's own diagnostics (not the Python program's output).
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+  };
+
+  const ready = new Promise((resolve, reject) => {
+    module.onLooplabReady = resolve;
+    module.onLooplabFailed = (message) => reject(new Error(message));
+    if (typeof window.createLooplab !== 'function') {
+      reject(new Error('looplab.js did not load'));
+      return;
+    }
+    window.createLooplab(module).then((m) => {
+      c = {
+        run: m.cwrap('ll_run', null, ['string']),
+        stop: m.cwrap('ll_stop', null, []),
+        state: m.cwrap('ll_state', 'string', []),
+        stdout: m.cwrap('ll_stdout', 'string', []),
+        stderr: m.cwrap('ll_stderr', 'string', []),
+      };
+    }, reject);
+  });
+
+  return {
+    ready,
+    async run(source) {
+      await ready;
+      hooks.onRunStarting?.();
+      let settle;
+      const done = new Promise((resolve) => { settle = resolve; });
+      // A run still going ends inside c.run and settles its own promise ("stopped") first.
+      replacing = true;
+      try {
+        c.run(String(source));
+      } finally {
+        replacing = false;
+      }
+      settleRun = settle;
+      return done;
+    },
+    stop() {
+      c?.stop();
+    },
+    output() {
+      return c ? { stdout: c.stdout(), stderr: c.stderr() } : { stdout: '', stderr: '' };
+    },
+    state() {
+      return c ? JSON.parse(c.state()) : { runState: 'idle', clock: 0, events: 0 };
+    },
+  };
+}
