@@ -1,0 +1,77 @@
+// looplab: the command-line runner. `looplab run FILE.py` runs a program as CPython would print
+// it; `looplab trace FILE.py -o OUT.json [--jsonl]` also writes the loop's event log.
+// Exit status: the program's (0 ok, 1 uncaught exception), or 2 for usage and file errors.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "engine/engine.h"
+#include "engine/trace_export.h"
+
+namespace {
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: looplab run FILE.py\n"
+               "       looplab trace FILE.py -o OUT.json [--jsonl]\n");
+  return 2;
+}
+
+bool read_file(const char* path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) return usage();
+  std::string cmd = argv[1];
+  const char* path = argv[2];
+  const char* trace_out = nullptr;
+  bool jsonl = false;
+  if (cmd == "trace") {
+    for (int i = 3; i < argc; i++) {
+      if (std::strcmp(argv[i], "-o") == 0 && i + 1 < argc) trace_out = argv[++i];
+      else if (std::strcmp(argv[i], "--jsonl") == 0) jsonl = true;
+      else return usage();
+    }
+    if (!trace_out) return usage();
+  } else if (cmd != "run" || argc != 3) {
+    return usage();
+  }
+
+  std::string source;
+  if (!read_file(path, source)) {
+    std::fprintf(stderr, "looplab: can't open file '%s': %s\n", path, std::strerror(errno));
+    return 2;
+  }
+
+  looplab::Engine engine;
+  engine.set_output_sink([](looplab::Stream s, std::string_view text) {
+    FILE* f = s == looplab::Stream::Stdout ? stdout : stderr;
+    std::fwrite(text.data(), 1, text.size(), f);
+    if (s == looplab::Stream::Stderr) std::fflush(stdout), std::fflush(stderr);
+  });
+  engine.start(source, path);
+  int code = engine.run_to_end();
+  std::fflush(stdout);
+
+  if (trace_out) {
+    std::ofstream out(trace_out, std::ios::binary);
+    if (!out) {
+      std::fprintf(stderr, "looplab: can't write '%s'\n", trace_out);
+      return 2;
+    }
+    if (jsonl) looplab::write_trace_jsonl(engine.log(), out);
+    else looplab::write_trace_perfetto(engine.log(), out);
+  }
+  return code;
+}

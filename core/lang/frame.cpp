@@ -1,0 +1,57 @@
+#include "lang/frame.h"
+
+#include <cstdlib>
+#include <vector>
+
+#include "lang/generator.h"
+#include "runtime/dict.h"
+#include "runtime/function.h"
+
+namespace looplab {
+
+void Frame::trace(Tracer& t) {
+  t.mark(code);
+  t.mark(func);
+  t.mark(globals);
+  t.mark(locals_dict);
+  t.mark(gen);
+  t.mark(handled_exc);
+  t.mark(init_self);
+  Value* s = slots();
+  size_t live = code->nlocals() + code->ncells() + sp;
+  for (size_t i = 0; i < live; i++) t.mark(s[i]);
+}
+
+// Free lists by size class (multiples of 64 bytes up to 4 KB); larger frames use malloc.
+namespace {
+constexpr size_t kGranule = 64;
+constexpr size_t kClasses = 64;
+std::vector<void*> g_free[kClasses];
+}  // namespace
+
+Frame* alloc_frame(CodeObj* code) {
+  size_t nslots = code->nlocals() + code->ncells() + code->stacksize;
+  size_t bytes = sizeof(Frame) + nslots * sizeof(Value) + code->blockdepth * sizeof(Block);
+  size_t cls = (bytes + kGranule - 1) / kGranule;
+  void* mem;
+  if (cls < kClasses && !g_free[cls].empty()) {
+    mem = g_free[cls].back();
+    g_free[cls].pop_back();
+  } else {
+    mem = std::malloc(cls * kGranule);
+  }
+  Frame* f = new (mem) Frame();
+  f->code = code;
+  f->alloc_size = uint32_t(cls * kGranule);
+  Value* s = f->slots();
+  for (size_t i = 0; i < code->nlocals() + code->ncells(); i++) new (&s[i]) Value();
+  return f;
+}
+
+void free_frame(Frame* f) {
+  size_t cls = f->alloc_size / kGranule;
+  if (cls < kClasses && g_free[cls].size() < 256) g_free[cls].push_back(f);
+  else std::free(f);
+}
+
+}  // namespace looplab

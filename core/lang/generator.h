@@ -1,0 +1,33 @@
+// Generators, coroutines and async generators: a heap frame plus its state. The VM resumes the
+// frame (send/throw) and reports whether it yielded, returned or raised.
+#pragma once
+
+#include "lang/frame.h"
+#include "runtime/object.h"
+
+namespace looplab {
+
+struct StrObj;
+
+enum class GenState : uint8_t { Created, Suspended, Running, Closed };
+
+struct GenObj final : Obj {
+  Frame* frame;              // owned; nullptr once closed
+  StrObj* name;
+  StrObj* qualname;
+  GenState state = GenState::Created;
+  // Async generators: true while an asend/athrow is in progress (no concurrent use).
+  bool running_async = false;
+  // Coroutines: set when awaited by something (double-await detection, never-awaited warning).
+  bool awaited = false;
+
+  GenObj(ClassObj* cls, Frame* f, StrObj* n, StrObj* qn)
+      : Obj(cls, Kind::Generator), frame(f), name(n), qualname(qn) {}
+  ~GenObj() override;
+  void trace(Tracer& t) override;
+  size_t extra_bytes() const override { return frame ? frame->alloc_size : 0; }
+
+  bool is_coroutine() const { return frame ? (frame->code->flags & kCoCoroutine) : false; }
+};
+
+}  // namespace looplab

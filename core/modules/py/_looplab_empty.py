@@ -1,0 +1,1 @@
+# placeholder so the embed list is never empty

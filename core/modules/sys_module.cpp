@@ -1,0 +1,64 @@
+// sys: output streams, version, limits, exc_info.
+#include "lang/vm.h"
+#include "modules/builtins_parts.h"
+#include "modules/module_inits.h"
+#include "runtime/ops.h"
+
+namespace looplab {
+
+namespace {
+
+Value sys_getrecursionlimit(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "getrecursionlimit", 0, 0)) return Value::error();
+  return Value::integer(vm.recursion_limit);
+}
+
+Value sys_setrecursionlimit(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "setrecursionlimit", 1, 1)) return Value::error();
+  int64_t n;
+  if (!index_value(vm, a[0], &n)) return Value::error();
+  if (n < 1) return vm.raise(vm.t.ValueError, "recursion limit must be greater or equal than 1");
+  // The C++ stack bounds nested native calls; keep the limit where the engine is safe.
+  vm.recursion_limit = int(n > 10000 ? 10000 : n);
+  return Value::none();
+}
+
+Value sys_exc_info(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "exc_info", 0, 0)) return Value::error();
+  Value e = vm.handled_exception();
+  if (e.is_none()) return Value::object(vm.tuple_of({Value::none(), Value::none(), Value::none()}));
+  TracebackObj* tb = static_cast<ExceptionObj*>(e.o)->traceback;
+  return Value::object(vm.tuple_of({Value::object(vm.type_of(e)), e, tb ? Value::object(tb) : Value::none()}));
+}
+
+Value sys_exception(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "exception", 0, 0)) return Value::error();
+  return vm.handled_exception();
+}
+
+}  // namespace
+
+bool init_sys_module(VM& vm, ModuleObj* m) {
+  DictObj* d = m->dict;
+  ClassObj* stream = make_stream_class(vm);
+  d->set_str(vm.intern("stdout"), make_stream(vm, stream, OutStream::Stdout));
+  d->set_str(vm.intern("stderr"), make_stream(vm, stream, OutStream::Stderr));
+  d->set_str(vm.intern("__stdout__"), d->get_str(vm.intern("stdout")));
+  d->set_str(vm.intern("__stderr__"), d->get_str(vm.intern("stderr")));
+  d->set_str(vm.intern("version"), vm.str("3.11.7 (looplab)"));
+  d->set_str(vm.intern("version_info"),
+             Value::object(vm.tuple_of({Value::integer(3), Value::integer(11), Value::integer(7), vm.str("final"),
+                                        Value::integer(0)})));
+  d->set_str(vm.intern("platform"), vm.str("looplab"));
+  d->set_str(vm.intern("maxsize"), Value::integer(INT64_MAX));
+  d->set_str(vm.intern("argv"), Value::object(vm.new_list()));
+  d->set_str(vm.intern("modules"), Value::object(vm.modules));
+  d->set_str(vm.intern("byteorder"), vm.str("little"));
+  vm.def_function(d, "getrecursionlimit", sys_getrecursionlimit);
+  vm.def_function(d, "setrecursionlimit", sys_setrecursionlimit);
+  vm.def_function(d, "exc_info", sys_exc_info);
+  vm.def_function(d, "exception", sys_exception);
+  return true;
+}
+
+}  // namespace looplab

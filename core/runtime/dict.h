@@ -1,0 +1,69 @@
+// dict: insertion-ordered hash map (CPython's compact layout: a dense entry array in insertion
+// order plus a sparse index table of positions into it).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "runtime/object.h"
+
+namespace looplab {
+
+class VM;
+struct StrObj;
+
+struct DictEntry {
+  int64_t hash;
+  Value key;  // Undef marks a deleted entry (its slot in `entries` stays until the next resize)
+  Value value;
+};
+
+struct DictObj final : Obj {
+  std::vector<DictEntry> entries;  // insertion order, with holes where keys were deleted
+  std::vector<int32_t> index;      // open-addressed positions into entries; kEmpty or kDummy
+  size_t used = 0;                 // live entries
+  uint64_t version = 0;            // bumped on every insertion or deletion (iteration checks)
+
+  static constexpr int32_t kEmpty = -1;
+  static constexpr int32_t kDummy = -2;
+
+  explicit DictObj(ClassObj* cls) : Obj(cls, Kind::Dict) {}
+  void trace(Tracer& t) override;
+  size_t extra_bytes() const override {
+    return entries.capacity() * sizeof(DictEntry) + index.capacity() * sizeof(int32_t);
+  }
+
+  size_t size() const { return used; }
+
+  // Fast paths for string keys (names, attributes, kwargs): never call Python code.
+  Value get_str(const StrObj* key) const;  // Undef when missing
+  void set_str(StrObj* key, Value value);
+  bool del_str(const StrObj* key);
+
+  // General keys: hashing and comparing may run Python code (__hash__, __eq__).
+  // get: Undef when missing, Error when an exception is pending.
+  Value get(VM& vm, Value key);
+  bool set(VM& vm, Value key, Value value);  // false: exception pending
+  // del: 1 deleted, 0 missing, -1 exception pending.
+  int del(VM& vm, Value key);
+  // Same as get/set when the hash is already known.
+  Value get_hashed(VM& vm, Value key, int64_t hash);
+  bool set_hashed(VM& vm, Value key, int64_t hash, Value value);
+
+  void clear();
+
+  // Iterate live entries in insertion order: for (auto& e : d.live()) ...
+  template <class F>
+  void for_each(F&& f) const {
+    for (const DictEntry& e : entries)
+      if (!e.key.is_undef()) f(e.key, e.value);
+  }
+
+ private:
+  // Position in `entries` of a key, or -1. Returns -2 on error.
+  int64_t lookup(VM* vm, Value key, int64_t hash, size_t* slot_out);
+  void insert_new(Value key, int64_t hash, Value value);
+  void rebuild(size_t min_used);
+};
+
+}  // namespace looplab

@@ -1,0 +1,77 @@
+// Heap: allocates objects, keeps them in one list, and collects the unreachable ones.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "runtime/object.h"
+
+namespace looplab {
+
+class Heap {
+ public:
+  Heap() = default;
+  ~Heap();  // frees every object
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  // A fixed-size object.
+  template <class T, class... Args>
+  T* make(Args&&... args) {
+    void* mem = ::operator new(sizeof(T));
+    T* obj = new (mem) T(std::forward<Args>(args)...);
+    link(obj, sizeof(T));
+    return obj;
+  }
+
+  // An object followed by `extra` bytes of inline storage (strings, tuples).
+  template <class T, class... Args>
+  T* make_var(size_t extra, Args&&... args) {
+    void* mem = ::operator new(sizeof(T) + extra);
+    T* obj = new (mem) T(std::forward<Args>(args)...);
+    link(obj, sizeof(T) + extra);
+    return obj;
+  }
+
+  // Root providers are called at every collection to mark what they hold.
+  using RootFn = std::function<void(Tracer&)>;
+  int add_roots(RootFn fn);
+  void remove_roots(int id);
+
+  // True when enough has been allocated since the last collection to collect again.
+  bool wants_collection() const { return allocated_since_gc_ > next_gc_threshold_; }
+  // Mark from the roots and free the rest. Returns bytes live after collection.
+  size_t collect();
+
+  size_t live_bytes() const { return live_bytes_; }
+  size_t object_count() const { return object_count_; }
+  // The cap beyond which the VM raises MemoryError (checked by the VM at safe points and by
+  // natives before large allocations).
+  size_t limit = size_t(512) << 20;
+  bool would_exceed(size_t more_bytes) const { return live_bytes_ + allocated_since_gc_ + more_bytes > limit; }
+
+  // Forget whether objects were allocated: for code that knows an allocation is short-lived.
+  void note_external(std::ptrdiff_t bytes) { allocated_since_gc_ += bytes > 0 ? size_t(bytes) : 0; }
+
+ private:
+  void link(Obj* obj, size_t bytes) {
+    obj->gc_size = uint32_t(bytes);
+    obj->gc_next = objects_;
+    objects_ = obj;
+    allocated_since_gc_ += bytes;
+    object_count_++;
+  }
+
+  Obj* objects_ = nullptr;
+  size_t object_count_ = 0;
+  size_t allocated_since_gc_ = 0;
+  size_t live_bytes_ = 0;
+  size_t next_gc_threshold_ = size_t(8) << 20;
+  std::vector<std::pair<int, RootFn>> roots_;
+  int next_root_id_ = 1;
+};
+
+}  // namespace looplab

@@ -1,0 +1,49 @@
+// set and frozenset: a port of CPython's setobject.c table (linear probes then perturbation,
+// the same resize rule), so sets of ints iterate in exactly CPython's order.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "runtime/object.h"
+
+namespace looplab {
+
+class VM;
+
+struct SetEntry {
+  int64_t hash;
+  Value key;  // Undef: never used; Error tag: dummy (deleted)
+};
+
+struct SetObj final : Obj {
+  std::vector<SetEntry> table;  // size is a power of two (8 at least)
+  size_t fill = 0;              // active + dummy entries
+  size_t used = 0;              // active entries
+  uint64_t version = 0;         // bumped on mutation (iteration checks)
+  size_t finger = 0;            // where pop() resumes searching, as CPython
+
+  explicit SetObj(ClassObj* cls);
+  void trace(Tracer& t) override;
+  size_t extra_bytes() const override { return table.capacity() * sizeof(SetEntry); }
+
+  size_t size() const { return used; }
+  // 1 present, 0 absent, -1 exception pending.
+  int contains(VM& vm, Value key);
+  bool add(VM& vm, Value key);       // false: exception pending
+  int discard(VM& vm, Value key);    // 1 removed, 0 absent, -1 exception pending
+  void clear();
+
+  template <class F>
+  void for_each(F&& f) const {
+    for (const SetEntry& e : table)
+      if (e.key.tag != Tag::Undef && e.key.tag != Tag::Error) f(e.key);
+  }
+};
+
+// Add every element of `iterable` (CPython's set_update_internal, with its fast paths).
+bool set_update(VM& vm, SetObj& s, Value iterable);
+bool set_merge(VM& vm, SetObj& s, const SetObj& other);
+Value set_pop(VM& vm, SetObj& s);  // KeyError when empty
+
+}  // namespace looplab

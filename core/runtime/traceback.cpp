@@ -1,0 +1,190 @@
+// Printing an exception as CPython 3.11's traceback module does: the chain of causes and
+// contexts, "Traceback (most recent call last):", one entry per frame with its source line
+// and caret markers, then "Type: message". Exception groups print nested in boxes.
+#include <algorithm>
+
+#include "lang/code.h"
+#include "lang/vm.h"
+#include "runtime/exceptions_support.h"
+#include "runtime/ops.h"
+
+namespace looplab {
+
+namespace {
+
+std::string strip(std::string_view s) {
+  size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t')) a++;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) b--;
+  return std::string(s.substr(a, b - a));
+}
+
+size_t display_width(std::string_view s) { return utf8::count_code_points(s); }
+
+void format_frames(TracebackObj* tb, std::vector<std::string>& lines) {
+  // CPython collapses a run of more than 3 identical entries ("[Previous line repeated N more
+  // times]"), which keeps RecursionError tracebacks short.
+  std::string last_key;
+  int repeats = 0;
+  auto flush_repeats = [&]() {
+    if (repeats > 3)
+      lines.push_back(strprintf("  [Previous line repeated %d more time%s]\n", repeats - 3, repeats - 3 == 1 ? "" : "s"));
+    repeats = 0;
+  };
+  for (; tb; tb = tb->next) {
+    CodeObj* code = tb->code;
+    std::string file = code->source ? code->source->filename : "<unknown>";
+    std::string key = file + ":" + std::to_string(tb->lineno) + ":" + code->name->str();
+    if (key == last_key) {
+      repeats++;
+      if (repeats > 3) continue;
+    } else {
+      flush_repeats();
+      last_key = key;
+      repeats = 1;
+    }
+    std::string entry = strprintf("  File \"%s\", line %d, in %s\n", file.c_str(), tb->lineno, code->name->data());
+    std::string_view src = code->source ? code->source->line(tb->lineno) : std::string_view();
+    std::string stripped = strip(src);
+    if (!stripped.empty()) {
+      entry += "    " + stripped + "\n";
+      // Carets under the failing expression when it is narrower than the line (3.11).
+      if (tb->lasti < code->positions.size()) {
+        const SourcePos& p = code->positions[tb->lasti];
+        size_t indent = src.size() - strip(src).size() - (src.size() - src.find_last_not_of(" \t\r") - 1);
+        indent = src.find_first_not_of(" \t");
+        if (p.line == tb->lineno && p.end_line == p.line && p.col >= 0 && p.end_col > p.col &&
+            size_t(p.col) >= indent) {
+          size_t start = display_width(src.substr(indent, size_t(p.col) - indent));
+          size_t width = display_width(src.substr(size_t(p.col), size_t(p.end_col - p.col)));
+          if (width < display_width(stripped)) entry += "    " + std::string(start, ' ') + std::string(width, '^') + "\n";
+        }
+      }
+    }
+    lines.push_back(entry);
+  }
+  flush_repeats();
+}
+
+std::string exception_line(VM& vm, Value exc) {
+  ClassObj* cls = vm.type_of(exc);
+  std::string name = cls->qualname->str();
+  std::string mod = cls->module ? cls->module->str() : "builtins";
+  if (mod != "builtins" && mod != "__main__") name = mod + "." + name;
+  std::string msg;
+  if (!str_text(vm, exc, msg)) {
+    vm.clear_exception();
+    msg = "<exception str() failed>";
+  }
+  std::string out = msg.empty() ? name + "\n" : name + ": " + msg + "\n";
+  // __notes__, one per line.
+  if (exc.is_obj() && exc.o->kind == Kind::Exception && static_cast<ExceptionObj*>(exc.o)->dict) {
+    Value notes = static_cast<ExceptionObj*>(exc.o)->dict->get_str(vm.n.__notes__);
+    if (notes.is_obj() && notes.o->kind == Kind::List)
+      for (Value n : static_cast<ListObj*>(notes.o)->items) {
+        std::string s;
+        if (str_text(vm, n, s)) out += s + "\n";
+        else vm.clear_exception();
+      }
+  }
+  return out;
+}
+
+void format_one(VM& vm, Value exc, std::vector<std::string>& lines, int depth);
+
+void format_group(VM& vm, ExceptionObj* e, std::vector<std::string>& lines, int depth) {
+  // The boxed layout of traceback.TracebackException.format for exception groups.
+  std::vector<std::string> own;
+  if (e->traceback) {
+    own.push_back("Exception Group Traceback (most recent call last):\n");
+    format_frames(e->traceback, own);
+  }
+  own.push_back(exception_line(vm, Value::object(e)));
+  std::string first_prefix = depth == 0 ? "  + " : "";
+  for (size_t i = 0; i < own.size(); i++) {
+    std::string_view chunk = own[i];
+    size_t pos = 0;
+    while (pos < chunk.size()) {
+      size_t nl = chunk.find('\n', pos);
+      std::string line(chunk.substr(pos, nl - pos));
+      lines.push_back((i == 0 && pos == 0 ? std::string(depth == 0 ? "  + " : "") : std::string("  | ")) + line + "\n");
+      pos = nl == std::string_view::npos ? chunk.size() : nl + 1;
+    }
+  }
+  Value excs = e->dict ? e->dict->get_str(vm.intern("exceptions")) : Value();
+  if (!excs.is_obj() || excs.o->kind != Kind::Tuple) return;
+  TupleObj* t = static_cast<TupleObj*>(excs.o);
+  size_t n = std::min<size_t>(t->size, 15);
+  for (size_t i = 0; i < n; i++) {
+    std::string head = i == 0 ? "  +-+" : "    +";
+    lines.push_back(head + std::string(16, '-') + " " + std::to_string(i + 1) + " " + std::string(16, '-') + "\n");
+    std::vector<std::string> sub;
+    format_one(vm, (*t)[i], sub, depth + 1);
+    for (const std::string& chunk : sub) {
+      size_t pos = 0;
+      while (pos < chunk.size()) {
+        size_t nl = chunk.find('\n', pos);
+        lines.push_back("    | " + chunk.substr(pos, nl - pos) + "\n");
+        pos = nl == std::string::npos ? chunk.size() : nl + 1;
+      }
+    }
+  }
+  lines.push_back("    +" + std::string(36, '-') + "\n");
+}
+
+void format_one(VM& vm, Value exc, std::vector<std::string>& lines, int depth) {
+  if (!exc.is_obj() || exc.o->kind != Kind::Exception) {
+    lines.push_back(exception_line(vm, exc));
+    return;
+  }
+  ExceptionObj* e = static_cast<ExceptionObj*>(exc.o);
+  if (vm.isinstance(exc, vm.t.BaseExceptionGroup)) {
+    format_group(vm, e, lines, depth);
+    return;
+  }
+  if (e->traceback) {
+    lines.push_back("Traceback (most recent call last):\n");
+    format_frames(e->traceback, lines);
+  }
+  lines.push_back(exception_line(vm, exc));
+}
+
+}  // namespace
+
+bool format_exception(VM& vm, Value exc, std::string& out) {
+  // Walk the chain from the outermost cause/context back to `exc` (printed last).
+  std::vector<std::pair<Value, int>> chain;  // exception, how it links to the next (0 none, 1 cause, 2 context)
+  std::vector<Obj*> seen;
+  Value cur = exc;
+  int link = 0;
+  while (cur.is_obj() && cur.o->kind == Kind::Exception &&
+         std::find(seen.begin(), seen.end(), cur.o) == seen.end()) {
+    seen.push_back(cur.o);
+    chain.emplace_back(cur, link);
+    ExceptionObj* e = static_cast<ExceptionObj*>(cur.o);
+    if (!e->cause.is_undef() && !e->cause.is_none()) {
+      cur = e->cause;
+      link = 1;
+    } else if (!e->context.is_undef() && !e->context.is_none() && !e->suppress_context) {
+      cur = e->context;
+      link = 2;
+    } else {
+      break;
+    }
+  }
+  std::vector<std::string> lines;
+  for (size_t i = chain.size(); i-- > 0;) {
+    format_one(vm, chain[i].first, lines, 0);
+    if (i > 0) {
+      int l = chain[i - 1].second;
+      (void)l;
+      lines.push_back(chain[i].second == 1
+                          ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                          : "\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+  }
+  for (const std::string& l : lines) out += l;
+  return true;
+}
+
+}  // namespace looplab
