@@ -1,11 +1,19 @@
 // The init function of each importable module (see module_registry.cpp).
 #pragma once
 
+#include <string_view>
+
 namespace looplab {
 
 class VM;
 struct ModuleObj;
 
 bool init_sys_module(VM& vm, ModuleObj* m);
+
+// Python-written modules (modules/py/NAME.py): init_python_module finds the source by the
+// module's name. A C++ module may also run Python source into itself (run_python_source_into).
+bool init_python_module(VM& vm, ModuleObj* m);
+bool run_python_source_into(VM& vm, ModuleObj* m, std::string_view source, std::string_view filename);
+const char* embedded_module_source(std::string_view name);
 
 }  // namespace looplab

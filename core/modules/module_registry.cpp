@@ -2,11 +2,15 @@
 // possibly running embedded Python source (modules/py/*.py) into it.
 #include "modules/builtins_parts.h"
 #include "modules/module_inits.h"
+#include "modules/py_modules.h"
 
 namespace looplab {
 
 void register_builtin_modules(VM& vm) {
   vm.register_module("sys", init_sys_module);
+  // Every embedded Python module is importable under its file name; names starting with an
+  // underscore are private helpers of other modules.
+  for (const EmbeddedModule* m = kEmbeddedModules; m->name; m++) vm.register_module(m->name, init_python_module);
 }
 
 }  // namespace looplab
