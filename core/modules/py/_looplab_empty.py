@@ -1,1 +1,0 @@
-# placeholder so the embed list is never empty
