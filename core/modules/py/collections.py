@@ -863,4 +863,5 @@ class UserString(_collections_abc.Sequence):
         return attr
 
 
-from collections import abc  # the collections.abc module (registered by the engine)
+# collections.abc (the engine registers that name too, with the same classes)
+abc = _collections_abc
