@@ -33,7 +33,7 @@ import _stdlib
 try:
     from _collections import _tuplegetter
 except ImportError:
-    _tuplegetter = None
+    _tuplegetter = getattr(_stdlib, '_tuplegetter', None)
 
 _repr_running = set()
 
