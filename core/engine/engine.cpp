@@ -1,11 +1,13 @@
 // The engine: compiles a program and runs it in slices. The module's code runs on the VM; when
-// it calls asyncio.run (a host call), the engine drives the event loop in slices until the
-// main coroutine is done, then hands the outcome back to the module's frame.
+// it hands the event loop to the host (loop.run_until_complete, which asyncio.run uses), the
+// engine runs the loop in slices until it stops, then gives the outcome back to the module.
 #include "engine/engine.h"
 
-#include "loop/event_log.h"
 #include "lang/compiler.h"
+#include "lang/frame.h"
 #include "lang/vm.h"
+#include "loop/event_log.h"
+#include "modules/asyncio_runtime.h"
 #include "runtime/exceptions_support.h"
 #include "runtime/ops.h"
 
@@ -26,17 +28,33 @@ const char* run_state_name(RunState s) {
 struct Engine::Impl {
   EngineLimits limits;
   std::function<void(Stream, std::string_view)> sink;
-  std::unique_ptr<VM> vm;
   EventLog log;
+  std::unique_ptr<VM> vm;
+  std::unique_ptr<AsyncioRuntime> rt;
   RunState state = RunState::Idle;
   int exit_code = 0;
   std::string out, err;
   size_t written = 0;
   bool output_capped = false;
-  // What the next slice does: run (or continue) the module's code.
-  bool started = false;
+
   CodeObj* module_code = nullptr;
   DictObj* globals = nullptr;
+  bool started = false;
+  Frame* parked = nullptr;  // the module's frame chain, preempted or waiting on the loop
+  bool loop_running = false;
+  LoopRun run;              // the loop the host is running for the module
+
+  ~Impl() { reset(); }
+
+  void reset() {
+    if (vm && parked) vm->discard_parked(parked);
+    parked = nullptr;
+    loop_running = false;
+    run = LoopRun();
+    if (vm) vm->host_context = nullptr;
+    rt.reset();
+    vm.reset();
+  }
 
   void write(Stream s, std::string_view text) {
     if (output_capped) return;
@@ -47,8 +65,14 @@ struct Engine::Impl {
     }
     written += text.size();
     (s == Stream::Stdout ? out : err) += text;
+    if (rt) log.set_clock(rt->clock.now());
     log.output(s == Stream::Stdout ? 1 : 2, text);
     if (sink) sink(s, text);
+  }
+
+  void finish(int code) {
+    exit_code = code;
+    state = code == 0 ? RunState::Finished : RunState::Failed;
   }
 
   void fail_with_pending() {
@@ -57,39 +81,73 @@ struct Engine::Impl {
     if (vm->isinstance(exc, vm->t.SystemExit)) {
       Value code = op_getattr_opt(*vm, exc, vm->n.code);
       vm->clear_exception();
-      if (code.is_none() || code.is_undef()) exit_code = 0;
-      else if (code.is_int()) exit_code = int(code.i);
-      else {
-        std::string s;
-        if (str_text(*vm, code, s)) write(Stream::Stderr, s + "\n");
-        vm->clear_exception();
-        exit_code = 1;
-      }
-      state = exit_code == 0 ? RunState::Finished : RunState::Failed;
-      return;
+      if (code.is_none() || code.is_undef()) return finish(0);
+      if (code.is_int()) return finish(int(code.i));
+      std::string s;
+      if (str_text(*vm, code, s)) write(Stream::Stderr, s + "\n");
+      vm->clear_exception();
+      return finish(1);
     }
     std::string text;
     format_exception(*vm, exc, text);
     vm->clear_exception();
     write(Stream::Stderr, text);
-    exit_code = 1;
-    state = RunState::Failed;
+    finish(1);
   }
 
+  // What a run of the module's code ended with.
   void handle(ExecResult r) {
+    parked = nullptr;
     switch (r.status) {
-      case ExecStatus::Returned:
-        state = RunState::Finished;
-        exit_code = 0;
-        break;
+      case ExecStatus::Returned: finish(0); break;
       case ExecStatus::Raised: fail_with_pending(); break;
-      case ExecStatus::Preempted: state = RunState::Running; break;
-      case ExecStatus::Yielded:
+      case ExecStatus::Preempted:
+        parked = r.parked;
+        state = RunState::Running;
+        break;
       case ExecStatus::HostCall:
-        // Host calls arrive with the event loop; until then they are an internal error.
-        vm->raise(vm->t.SystemError, "unexpected host call");
+        parked = r.parked;
+        if (!decode_loop_run(*vm, r.value, &run)) {
+          vm->raise(vm->t.SystemError, "unknown host call");
+          handle(vm->resume_host_call(parked, Value::error(), 1'000'000));
+          break;
+        }
+        start_loop_run(*vm, run);
+        loop_running = true;
+        state = RunState::Running;
+        break;
+      case ExecStatus::Yielded:
+        vm->raise(vm->t.SystemError, "module code yielded");
         fail_with_pending();
         break;
+    }
+  }
+
+  void run_loop_slice(uint64_t budget) {
+    RunStatus s = run.loop->run_slice(budget);
+    switch (s) {
+      case RunStatus::Running: return;
+      case RunStatus::WaitingIO: state = RunState::WaitingIO; return;
+      case RunStatus::Deadlock: {
+        loop_running = false;
+        rt->running_loop = nullptr;
+        run.loop->running = false;
+        write(Stream::Stderr, run.loop->deadlock_report);
+        vm->discard_parked(parked);
+        parked = nullptr;
+        finish(1);
+        return;
+      }
+      case RunStatus::Stopped:
+      case RunStatus::Raised: {
+        loop_running = false;
+        state = RunState::Running;
+        Value result = finish_loop_run(*vm, run, s);
+        Frame* chain = parked;
+        parked = nullptr;
+        handle(vm->resume_host_call(chain, result, budget));
+        return;
+      }
     }
   }
 };
@@ -101,48 +159,62 @@ void Engine::set_output_sink(std::function<void(Stream, std::string_view)> sink)
 
 void Engine::start(std::string_view source, std::string_view filename) {
   Impl& m = *impl_;
+  m.reset();
+  m.log.clear();
+  m.log.set_limit(m.limits.log_events);
   m.vm = std::make_unique<VM>();
-  m.vm->heap.limit = m.limits.heap_bytes;
-  m.vm->recursion_limit = m.limits.recursion_limit;
-  m.vm->write_output = [this](OutStream s, std::string_view text) {
+  VM& vm = *m.vm;
+  vm.heap.limit = m.limits.heap_bytes;
+  vm.recursion_limit = m.limits.recursion_limit;
+  m.rt = std::make_unique<AsyncioRuntime>(vm, &m.log);
+  vm.host_context = m.rt.get();
+  vm.write_output = [this](OutStream s, std::string_view text) {
     impl_->write(s == OutStream::Stdout ? Stream::Stdout : Stream::Stderr, text);
   };
+  vm.heap.add_roots([this](Tracer& t) {
+    Impl& mm = *impl_;
+    t.mark(mm.module_code);
+    t.mark(mm.globals);
+    if (mm.parked) VM::trace_parked(mm.parked, t);
+    if (mm.rt) mm.rt->trace(t);
+    t.mark(mm.run.loop);
+    t.mark(mm.run.future);
+  });
   m.out.clear();
   m.err.clear();
   m.written = 0;
   m.output_capped = false;
-  m.log.clear();
   m.started = false;
   m.exit_code = 0;
   m.state = RunState::Running;
-  m.module_code = compile_module(*m.vm, source, filename);
+  m.module_code = compile_module(vm, source, filename);
   if (!m.module_code) {
     m.fail_with_pending();
     return;
   }
-  m.globals = m.vm->new_dict();
-  m.globals->set_str(m.vm->n.__name__, m.vm->str("__main__"));
-  m.globals->set_str(m.vm->n.__file__, m.vm->str(filename));
-  m.globals->set_str(m.vm->n.__builtins__, Value::object(m.vm->builtins));
-  m.globals->set_str(m.vm->n.__doc__, Value::none());
-  ModuleObj* main = m.vm->heap.make<ModuleObj>(m.vm->t.module, m.vm->intern("__main__"), m.globals);
-  m.vm->modules->set_str(m.vm->intern("__main__"), Value::object(main));
-  // Keep the program's objects alive between slices.
-  m.vm->heap.add_roots([this](Tracer& t) {
-    t.mark(impl_->module_code);
-    t.mark(impl_->globals);
-  });
+  m.globals = vm.new_dict();
+  m.globals->set_str(vm.n.__name__, vm.str("__main__"));
+  m.globals->set_str(vm.n.__file__, vm.str(filename));
+  m.globals->set_str(vm.n.__builtins__, Value::object(vm.builtins));
+  m.globals->set_str(vm.n.__doc__, Value::none());
+  ModuleObj* main = vm.heap.make<ModuleObj>(vm.t.module, vm.intern("__main__"), m.globals);
+  vm.modules->set_str(vm.intern("__main__"), Value::object(main));
 }
 
 RunState Engine::run_slice(uint64_t budget) {
   Impl& m = *impl_;
+  if (m.state == RunState::WaitingIO) m.state = RunState::Running;
   if (m.state != RunState::Running) return m.state;
   if (budget == 0) budget = 1;
-  if (!m.started) {
+  if (m.loop_running) {
+    m.run_loop_slice(budget);
+  } else if (!m.started) {
     m.started = true;
     m.handle(m.vm->run_module(m.module_code, m.globals, budget));
-  } else if (m.vm->has_preempted()) {
-    m.handle(m.vm->resume_preempted(budget));
+  } else if (m.parked) {
+    Frame* chain = m.parked;
+    m.parked = nullptr;
+    m.handle(m.vm->resume_parked(chain, budget));
   }
   return m.state;
 }
@@ -153,9 +225,11 @@ int Engine::run_to_end() {
 }
 
 void Engine::stop() {
-  if (impl_->state == RunState::Running || impl_->state == RunState::WaitingIO) {
-    impl_->state = RunState::Stopped;
-    impl_->exit_code = 130;
+  Impl& m = *impl_;
+  if (m.state == RunState::Running || m.state == RunState::WaitingIO) {
+    m.state = RunState::Stopped;
+    m.exit_code = 130;
+    m.log.add(EventKind::Notice, m.rt ? m.rt->clock.now() : 0, 0, m.log.intern("stopped by the user"));
   }
 }
 
@@ -164,6 +238,6 @@ int Engine::exit_code() const { return impl_->exit_code; }
 const std::string& Engine::stdout_text() const { return impl_->out; }
 const std::string& Engine::stderr_text() const { return impl_->err; }
 const EventLog& Engine::log() const { return impl_->log; }
-double Engine::clock() const { return impl_->log.clock(); }
+double Engine::clock() const { return impl_->rt ? impl_->rt->clock.now() : 0; }
 
 }  // namespace looplab

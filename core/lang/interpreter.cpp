@@ -31,7 +31,16 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
   Value* sp;
   Value* locals;
   TupleObj* kwnames = nullptr;
-  uint64_t executed = 0;
+  // Instructions count toward the virtual clock; a budget ends the slice at a safe point.
+  uint64_t& executed = vm.instructions;
+  const uint64_t stop_at = budget ? executed + budget : UINT64_MAX;
+  // A run with a budget is the host level: only there can a native hand control to the host.
+  struct HostLevel {
+    VM& vm;
+    bool prev;
+    ~HostLevel() { vm.host_level_ = prev; }
+  } host_level{vm, vm.host_level_};
+  if (budget) vm.host_level_ = true;
 
 #define LOAD_FRAME()                          \
   do {                                        \
@@ -56,7 +65,7 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
 // A safe point: preemption (host level only) and garbage collection.
 #define SAFE_POINT()                                                   \
   do {                                                                 \
-    if (budget && executed >= budget) {                                \
+    if (executed >= stop_at) {                                         \
       SAVE_FRAME();                                                    \
       goto preempt;                                                    \
     }                                                                  \
@@ -329,7 +338,6 @@ dispatch:
         vm.depth_--;
         if (mode == ReturnMode::Entry) {
           vm.frame_ = back;
-          vm.instructions += executed;
           return {ExecStatus::Returned, v};
         }
         f = back;
@@ -899,7 +907,6 @@ dispatch:
         vm.depth_--;
         if (mode == ReturnMode::Entry) {
           vm.frame_ = back;
-          vm.instructions += executed;
           return {ExecStatus::Yielded, v};
         }
         f = back;
@@ -1121,7 +1128,6 @@ unwind:
     vm.depth_--;
     if (mode == ReturnMode::Entry) {
       vm.frame_ = back;
-      vm.instructions += executed;
       return {ExecStatus::Raised, Value()};
     }
     f = back;
@@ -1132,27 +1138,23 @@ unwind:
 
 preempt : {
   // Park the chain up to the entry frame; the host continues it later.
-  vm.instructions += executed;
   Frame* entry = f;
   while (entry->mode != ReturnMode::Entry) entry = entry->back;
-  vm.preempted_ = f;
   vm.frame_ = entry->back;
   entry->back = nullptr;
-  return {ExecStatus::Preempted, Value()};
+  return {ExecStatus::Preempted, Value(), f};
 }
 
 host_call : {
   // A native asked the host to take over (asyncio.run): park the chain like a preemption.
-  vm.instructions += executed;
   SAVE_FRAME();
   Value payload = vm.host_call_;
   vm.host_call_ = Value();
   Frame* entry = f;
   while (entry->mode != ReturnMode::Entry) entry = entry->back;
-  vm.preempted_ = f;
   vm.frame_ = entry->back;
   entry->back = nullptr;
-  return {ExecStatus::HostCall, payload};
+  return {ExecStatus::HostCall, payload, f};
 }
 
 #undef LOAD_FRAME
@@ -1180,21 +1182,15 @@ ExecResult Interpreter::run(VM& vm, Frame* entry, uint64_t budget) {
   return Interpreter::execute(vm, budget, Start::Normal);
 }
 
-ExecResult Interpreter::resume_preempted(VM& vm, uint64_t budget) {
-  Frame* f = vm.preempted_;
-  vm.preempted_ = nullptr;
+ExecResult VM::resume_parked(Frame* f, uint64_t budget) {
   Frame* entry = f;
   while (entry->mode != ReturnMode::Entry) entry = entry->back;
-  entry->back = vm.frame_;
-  vm.frame_ = f;
-  return Interpreter::execute(vm, budget, Start::Normal);
+  entry->back = frame_;
+  frame_ = f;
+  return Interpreter::execute(*this, budget, Start::Normal);
 }
 
-ExecResult VM::resume_preempted(uint64_t budget) { return Interpreter::resume_preempted(*this, budget); }
-
-ExecResult VM::resume_host_call(Value result, uint64_t budget) {
-  Frame* f = preempted_;
-  preempted_ = nullptr;
+ExecResult VM::resume_host_call(Frame* f, Value result, uint64_t budget) {
   Frame* entry = f;
   while (entry->mode != ReturnMode::Entry) entry = entry->back;
   entry->back = frame_;

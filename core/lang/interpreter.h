@@ -11,8 +11,6 @@ struct Interpreter {
   // Runs `entry` (already set up) on top of the current chain until it returns, yields or
   // raises. budget > 0 allows preemption at backward jumps and calls (host level only).
   static ExecResult run(VM& vm, Frame* entry, uint64_t budget);
-  // Continues the chain saved by a Preempted result.
-  static ExecResult resume_preempted(VM& vm, uint64_t budget);
   // A nested call from C++: runs a call frame to completion; the result or Error.
   static Value run_nested(VM& vm, Frame* f);
 

@@ -48,20 +48,13 @@ VM::VM() {
     tr.mark(pending_);
     tr.mark(host_call_);
     for (Frame* f = frame_; f; f = f->back) f->trace(tr);
-    for (Frame* f = preempted_; f; f = f->back) f->trace(tr);
   });
   bootstrap_types(*this);
 }
 
 VM::~VM() {
   // Frames of an unfinished run are not owned by any generator: free them here.
-  for (Frame* chain : {frame_, preempted_}) {
-    while (chain) {
-      Frame* back = chain->back;
-      if (!chain->gen) free_frame(chain);
-      chain = back;
-    }
-  }
+  discard_parked(frame_);
   heap.remove_roots(roots_id_);
 }
 
@@ -207,6 +200,23 @@ Value VM::handled_exception() const {
 }
 
 int VM::current_line() const { return frame_ ? frame_->line() : 0; }
+
+void VM::trace_parked(Frame* parked, Tracer& t) {
+  for (Frame* f = parked; f; f = f->back) {
+    f->trace(t);
+    if (f->mode == ReturnMode::Entry) break;
+  }
+}
+
+void VM::discard_parked(Frame* parked) {
+  while (parked) {
+    Frame* back = parked->back;
+    bool entry = parked->mode == ReturnMode::Entry;
+    if (!parked->gen) free_frame(parked);
+    if (entry) break;
+    parked = back;
+  }
+}
 
 // ---- modules --------------------------------------------------------------------------------
 

@@ -113,6 +113,8 @@ enum class ExecStatus : uint8_t {
 struct ExecResult {
   ExecStatus status;
   Value value;
+  // Preempted / HostCall: the parked frame chain (innermost frame) to continue later.
+  Frame* parked = nullptr;
 };
 
 class VM {
@@ -201,22 +203,27 @@ class VM {
   // Resume a generator/coroutine frame with a value (or throw an exception into it). Runs until
   // it yields, returns or raises. `budget` > 0 allows preemption (only from the host level).
   ExecResult resume(GenObj* gen, Value value, bool is_throw, uint64_t budget = 0);
-  ExecResult resume_preempted(uint64_t budget);
-  bool has_preempted() const { return preempted_ != nullptr; }
+  // Continue a chain parked by a Preempted result.
+  ExecResult resume_parked(Frame* parked, uint64_t budget);
+  // Whoever holds a parked chain must mark it at every collection, and free it if it will
+  // never run again.
+  static void trace_parked(Frame* parked, Tracer& t);
+  void discard_parked(Frame* parked);
 
   // A native that must hand control to the host (asyncio.run: the host runs the event loop in
   // slices) returns host_call(payload): the dispatch loop suspends the whole chain and returns
   // HostCall with the payload. Only possible when no native waits below (can_suspend_to_host).
   // The host later finishes the call with resume_host_call: the value becomes the native's
   // result, or, given Value::error() with an exception pending, it raises there.
-  bool can_suspend_to_host() const { return native_depth_ == 1 && preempted_ == nullptr; }
+  bool can_suspend_to_host() const { return native_depth_ == 1 && frame_ != nullptr && host_level_; }
   Value host_call(Value payload) {
     host_call_ = payload;
     return Value::error();
   }
-  ExecResult resume_host_call(Value result, uint64_t budget = 0);
+  ExecResult resume_host_call(Frame* parked, Value result, uint64_t budget = 0);
 
-  // Run a module's code to completion, or until preempted / a host call.
+  // Run a module's code to completion, or until preempted / a host call (budget > 0: the host
+  // level, where both are possible).
   ExecResult run_module(CodeObj* code, DictObj* globals, uint64_t budget = 0);
 
   // ---- modules -------------------------------------------------------------------------------
@@ -243,6 +250,9 @@ class VM {
     return Value::error();
   }
 
+  // The host's per-run state (the engine's clock, event loops, log), for modules that need it.
+  void* host_context = nullptr;
+
   // ---- bookkeeping for the host --------------------------------------------------------------
   uint64_t instructions = 0;       // executed so far (the clock charges virtual time for them)
   Frame* current_frame() const { return frame_; }
@@ -257,7 +267,7 @@ class VM {
   friend struct Interpreter;
   Value pending_;                  // the exception being raised, Undef when none
   Frame* frame_ = nullptr;         // innermost running frame
-  Frame* preempted_ = nullptr;     // the frame chain waiting after Preempted or HostCall
+  bool host_level_ = false;        // the running chain was started by the host with a budget
   Value host_call_;                // payload of a pending host call (Undef when none)
   int native_depth_ = 0;           // nested VM::call levels in progress (GC waits for 0)
   int depth_ = 0;                  // Python frames in the chain (RecursionError)

@@ -1,6 +1,7 @@
 // Every importable module, by name. A module is a C++ init function filling a module object,
 // possibly running embedded Python source (modules/py/*.py) into it.
 #include "modules/builtins_parts.h"
+#include "modules/asyncio_runtime.h"
 #include "modules/module_inits.h"
 #include "modules/py_modules.h"
 
@@ -8,6 +9,8 @@ namespace looplab {
 
 void register_builtin_modules(VM& vm) {
   vm.register_module("sys", init_sys_module);
+  vm.register_module("time", init_time_module);
+  vm.register_module("_asyncio", init_asyncio_native_module);
   vm.register_module("_stdlib", init_stdlib_native_module);
   vm.register_module("collections.abc", init_collections_abc_module);
   // Every embedded Python module is importable under its file name; names starting with an

@@ -1,0 +1,691 @@
+// The scheduler: handles, the timer heap and _run_once as a resumable state machine.
+#include "loop/event_loop.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "loop/heapq.h"
+#include "runtime/class.h"
+#include "runtime/tuple.h"
+
+namespace looplab {
+
+namespace {
+// base_events.py: when more than half of over 100 timers are cancelled, rebuild the heap.
+constexpr size_t kMinScheduledTimerHandles = 100;
+constexpr double kMinCancelledTimerHandlesFraction = 0.5;
+// time.get_clock_info('monotonic').resolution on Linux.
+constexpr double kClockResolution = 1e-09;
+// A step longer than this blocks the loop noticeably (asyncio's slow_callback_duration).
+constexpr double kSlowCallbackDuration = 0.1;
+
+bool timer_less(HandleObj* a, HandleObj* b) { return a->when < b->when; }
+}  // namespace
+
+void HandleObj::trace(Tracer& t) {
+  t.mark(callback);
+  t.mark(args);
+  t.mark(task);
+  t.mark(future);
+  t.mark(value);
+}
+
+EventLoop::EventLoop(ClassObj* cls, Heap* hp, LoopHost* h, EventLog* l, VirtualClock* c, const LoopClasses& cl,
+                     LoopCounters* counters_)
+    : Obj(cls, Kind::Other), heap(hp), host(h), log(l), clock(c), classes(cl), counters(counters_) {
+  id = ++counters->loops;
+}
+
+void EventLoop::trace(Tracer& t) {
+  for (HandleObj* h : ready) t.mark(h);
+  for (HandleObj* h : scheduled) t.mark(h);
+  for (TaskObj* task : live_tasks) t.mark(task);
+  t.mark(current_task);
+  t.mark(in_flight_);
+  t.mark(in_flight_task_);
+  t.mark(escaped);
+  if (parked_) host->trace_parked(parked_, t);
+  for (ThreadCompletion& c : completions_) {
+    t.mark(c.future);
+    t.mark(c.value);
+  }
+  for (auto& [sid, task] : sync_owner_) t.mark(task);
+}
+
+// ---- handles --------------------------------------------------------------------------------
+
+HandleObj* EventLoop::new_handle(HandleKind kind, bool timer) {
+  HandleObj* h = heap->make<HandleObj>(timer ? classes.timer_handle : classes.handle, kind, ++counters->handles);
+  h->is_timer = timer;
+  return h;
+}
+
+// The label the log shows for a handle: what it will run.
+static uint32_t target_of(const HandleObj* h) {
+  return h->task ? h->task->task_id : 0;
+}
+
+void EventLoop::push_ready(HandleObj* h) {
+  ready.push_back(h);
+  log->add(EventKind::HandleQueued, time(), h->id, uint32_t(h->hkind), h->task ? target_of(h) : h->label);
+}
+
+void EventLoop::push_timer(HandleObj* h) {
+  h->scheduled = true;
+  heapq::heappush(scheduled, h, timer_less);
+  log->add_f(EventKind::TimerScheduled, time(), h->when, h->id, h->label, current_task ? current_task->task_id : 0);
+}
+
+// mirrors base_events.py call_soon.
+HandleObj* EventLoop::call_soon(Value callback, TupleObj* args) {
+  HandleObj* h = new_handle(HandleKind::Callback, false);
+  h->callback = callback;
+  h->args = args;
+  h->label = log->intern(host->describe(callback));
+  push_ready(h);
+  return h;
+}
+
+// mirrors base_events.py call_at.
+HandleObj* EventLoop::call_at(double when, Value callback, TupleObj* args) {
+  HandleObj* h = new_handle(HandleKind::Callback, true);
+  h->when = when;
+  h->callback = callback;
+  h->args = args;
+  h->label = log->intern(host->describe(callback));
+  push_timer(h);
+  return h;
+}
+
+HandleObj* EventLoop::schedule_step(TaskObj* t, Value exc) {
+  HandleObj* h = new_handle(HandleKind::TaskStep, false);
+  h->task = t;
+  h->value = exc;
+  push_ready(h);
+  return h;
+}
+
+HandleObj* EventLoop::schedule_wakeup(TaskObj* t, FutureObj* f) {
+  HandleObj* h = new_handle(HandleKind::TaskWakeup, false);
+  h->task = t;
+  h->future = f;
+  push_ready(h);
+  return h;
+}
+
+HandleObj* EventLoop::call_at_set_result(double when, FutureObj* f, Value result) {
+  HandleObj* h = new_handle(HandleKind::SetResult, true);
+  h->when = when;
+  h->future = f;
+  h->value = result;
+  h->label = f->label;
+  push_timer(h);
+  return h;
+}
+
+// mirrors events.py TimerHandle.cancel / Handle.cancel.
+void EventLoop::cancel_handle(HandleObj* h) {
+  if (h->cancelled) return;
+  h->cancelled = true;
+  if (h->is_timer && h->scheduled) timer_cancelled_count++;
+  log->add(EventKind::HandleCancelled, time(), h->id);
+}
+
+// ---- futures --------------------------------------------------------------------------------
+
+void FutureObj::trace(Tracer& t) {
+  t.mark(loop);
+  t.mark(result);
+  t.mark(exception);
+  t.mark(cancel_message);
+  t.mark(cancelled_exc);
+  for (FutureCallbackEntry& e : callbacks) {
+    t.mark(e.fn);
+    t.mark(e.wakeup);
+  }
+}
+
+void TaskObj::trace(Tracer& t) {
+  FutureObj::trace(t);
+  t.mark(coro);
+  t.mark(name);
+  t.mark(fut_waiter);
+  t.mark(context);
+}
+
+FutureObj* EventLoop::create_future(uint32_t label) {
+  FutureObj* f = heap->make<FutureObj>(classes.future, this, ++counters->futures);
+  f->label = label;
+  log->add(EventKind::FutureCreated, time(), f->id, label, current_task ? current_task->task_id : 0);
+  return f;
+}
+
+// mirrors futures.py Future.__schedule_callbacks.
+void EventLoop::schedule_callbacks(FutureObj* f) {
+  if (f->callbacks.empty()) return;
+  std::vector<FutureCallbackEntry> cbs;
+  cbs.swap(f->callbacks);
+  for (FutureCallbackEntry& e : cbs) {
+    if (e.wakeup) {
+      schedule_wakeup(e.wakeup, f);
+    } else {
+      HandleObj* h = new_handle(HandleKind::Callback, false);
+      h->callback = e.fn;
+      h->future = f;  // the callback's single argument (see run_handle)
+      h->label = log->intern(host->describe(e.fn));
+      push_ready(h);
+    }
+  }
+}
+
+void EventLoop::task_finished(TaskObj* t) {
+  auto it = std::find(live_tasks.begin(), live_tasks.end(), t);
+  if (it != live_tasks.end()) live_tasks.erase(it);
+  std::string exc_type;
+  if (!t->exception.is_undef()) exc_type = host->describe(t->exception);
+  log->add(EventKind::TaskDone, time(), t->task_id, uint32_t(t->state), exc_type.empty() ? 0 : log->intern(exc_type));
+}
+
+// mirrors futures.py Future.set_result.
+bool EventLoop::future_set_result(FutureObj* f, Value result) {
+  if (f->state != FutureState::Pending) return false;
+  f->result = result;
+  f->state = FutureState::Finished;
+  log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));
+  if (f->is_task) task_finished(static_cast<TaskObj*>(f));
+  schedule_callbacks(f);
+  return true;
+}
+
+// mirrors futures.py Future.set_exception (the caller has validated `exc`).
+bool EventLoop::future_set_exception(FutureObj* f, Value exc) {
+  if (f->state != FutureState::Pending) return false;
+  f->exception = exc;
+  f->state = FutureState::Finished;
+  f->log_traceback = true;
+  log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));
+  if (f->is_task) task_finished(static_cast<TaskObj*>(f));
+  schedule_callbacks(f);
+  return true;
+}
+
+// mirrors futures.py Future.cancel (for a Task this is super().cancel()).
+bool EventLoop::future_cancel(FutureObj* f, Value msg) {
+  f->log_traceback = false;
+  if (f->state != FutureState::Pending) return false;
+  f->state = FutureState::Cancelled;
+  f->cancel_message = msg;
+  log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));
+  if (f->is_task) task_finished(static_cast<TaskObj*>(f));
+  schedule_callbacks(f);
+  return true;
+}
+
+// mirrors futures.py Future.add_done_callback.
+void EventLoop::add_done_callback(FutureObj* f, Value fn) {
+  if (f->state != FutureState::Pending) {
+    HandleObj* h = new_handle(HandleKind::Callback, false);
+    h->callback = fn;
+    h->future = f;
+    h->label = log->intern(host->describe(fn));
+    push_ready(h);
+  } else {
+    f->callbacks.push_back({fn, nullptr});
+    log->add(EventKind::FutureCallback, time(), f->id, 0, log->intern(host->describe(fn)));
+  }
+}
+
+void EventLoop::add_wakeup(FutureObj* f, TaskObj* waiter) {
+  if (f->state != FutureState::Pending) {
+    schedule_wakeup(waiter, f);
+  } else {
+    f->callbacks.push_back({Value(), waiter});
+    log->add(EventKind::FutureCallback, time(), f->id, waiter->task_id, 0);
+  }
+}
+
+// mirrors futures.py Future.remove_done_callback.
+int EventLoop::remove_done_callback(FutureObj* f, Value fn) {
+  std::vector<FutureCallbackEntry> kept;
+  int removed = 0;
+  for (FutureCallbackEntry& e : f->callbacks) {
+    if (!e.wakeup && host->callbacks_equal(e.fn, fn)) removed++;
+    else kept.push_back(e);
+  }
+  f->callbacks.swap(kept);
+  return removed;
+}
+
+// mirrors futures.py Future._make_cancelled_error.
+Value EventLoop::make_cancelled_error(FutureObj* f) {
+  if (!f->cancelled_exc.is_undef()) {
+    Value exc = f->cancelled_exc;
+    f->cancelled_exc = Value();
+    return exc;
+  }
+  return host->cancelled_error(f->cancel_message);
+}
+
+bool EventLoop::future_result(FutureObj* f, Value* out, bool* not_ready) {
+  *not_ready = false;
+  if (f->state == FutureState::Cancelled) {
+    *out = make_cancelled_error(f);
+    return false;
+  }
+  if (f->state == FutureState::Pending) {
+    *not_ready = true;
+    return false;
+  }
+  f->log_traceback = false;
+  if (!f->exception.is_undef()) {
+    *out = f->exception;
+    return false;
+  }
+  *out = f->result;
+  return true;
+}
+
+// ---- tasks ----------------------------------------------------------------------------------
+
+// mirrors tasks.py Task.__init__: the first step is scheduled with call_soon.
+TaskObj* EventLoop::create_task(Value coro, Value name) {
+  TaskObj* t = heap->make<TaskObj>(classes.task, this, ++counters->futures, ++counters->tasks);
+  t->coro = coro;
+  t->name = name;
+  live_tasks.push_back(t);
+  log->add(EventKind::TaskCreated, time(), t->task_id, 0, log->intern(host->describe(coro)));
+  schedule_step(t, Value());
+  return t;
+}
+
+// mirrors tasks.py Task.cancel.
+bool EventLoop::task_cancel(TaskObj* t, Value msg) {
+  t->log_traceback = false;
+  if (t->done()) return false;
+  t->num_cancels_requested++;
+  if (t->fut_waiter) {
+    bool cancelled = t->fut_waiter->is_task ? task_cancel(static_cast<TaskObj*>(t->fut_waiter), msg)
+                                            : future_cancel(t->fut_waiter, msg);
+    if (cancelled) return true;
+  }
+  t->must_cancel = true;
+  t->cancel_message = msg;
+  return true;
+}
+
+int EventLoop::task_uncancel(TaskObj* t) {
+  if (t->num_cancels_requested > 0) t->num_cancels_requested--;
+  return t->num_cancels_requested;
+}
+
+// mirrors tasks.py Task.__step, up to sending into the coroutine.
+void EventLoop::step(TaskObj* t, Value exc, HandleObj* h, uint64_t budget) {
+  if (t->done()) {
+    // "_step(): already done": reported like an exception in a callback.
+    host->report_exception("Exception in callback Task.task_wakeup()", host->loop_error(LoopError::InvalidState, "_step(): already done"), Value::object(t));
+    return;
+  }
+  if (t->must_cancel) {
+    if (exc.is_undef() || !host->is_cancelled_error(exc)) exc = make_cancelled_error(t);
+    t->must_cancel = false;
+  }
+  t->fut_waiter = nullptr;
+  current_task = t;
+  step_started_ = time();
+  log->add(EventKind::TaskStepBegin, step_started_, t->task_id, uint32_t(host->coro_line(t->coro)), exc.is_undef() ? 0 : 1);
+  StepResult r = host->coro_send(t->coro, exc.is_undef() ? Value::none() : exc, !exc.is_undef(), budget);
+  if (r.kind == Outcome::Preempted) {
+    in_flight_ = h;
+    in_flight_task_ = t;
+    parked_ = r.parked;
+    return;
+  }
+  step_finish(t, r);
+}
+
+// mirrors the rest of tasks.py Task.__step: what the coroutine's answer means.
+void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
+  current_task = nullptr;
+  double now = time();
+  int line = host->coro_line(t->coro);
+  t->line = line;
+  if (now - step_started_ > kSlowCallbackDuration)
+    log->add_f(EventKind::Warning, now, now - step_started_, uint32_t(WarningKind::SlowCallback),
+               log->intern("step of " + host->describe(t->name) + " blocked the loop"), t->task_id);
+  switch (r.kind) {
+    case Outcome::Returned:
+      log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Returned));
+      if (t->must_cancel) {
+        t->must_cancel = false;
+        future_cancel(t, t->cancel_message);
+      } else {
+        future_set_result(t, r.value);
+      }
+      return;
+    case Outcome::Raised:
+      if (host->is_cancelled_error(r.value)) {
+        log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Cancelled));
+        t->cancelled_exc = r.value;
+        future_cancel(t, Value());
+      } else {
+        log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Raised));
+        future_set_exception(t, r.value);
+        if (host->is_exit_exception(r.value)) escaped = r.value;
+      }
+      return;
+    case Outcome::Yielded: {
+      Value result = r.value;
+      if (result.is_obj() && result.o->kind == Kind::Other &&
+          (result.o->cls->is_subclass_of(classes.future))) {
+        FutureObj* fut = static_cast<FutureObj*>(result.o);
+        if (fut->loop != this) {
+          log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Yield));
+          schedule_step(t, host->loop_error(LoopError::Runtime, "Task got Future attached to a different loop"));
+        } else if (fut->blocking) {
+          if (fut == t) {
+            log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Yield));
+            schedule_step(t, host->loop_error(LoopError::Runtime, "Task cannot await on itself: " + host->describe(Value::object(t))));
+          } else {
+            fut->blocking = false;
+            log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::AwaitFuture), fut->id);
+            std::string chain = host->await_chain(t->coro);
+            if (!chain.empty()) log->add(EventKind::TaskAwaitChain, now, t->task_id, log->intern(chain));
+            add_wakeup(fut, t);
+            t->fut_waiter = fut;
+            if (t->must_cancel) {
+              bool cancelled = fut->is_task ? task_cancel(static_cast<TaskObj*>(fut), t->cancel_message)
+                                            : future_cancel(fut, t->cancel_message);
+              if (cancelled) t->must_cancel = false;
+            }
+          }
+        } else {
+          log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Yield));
+          schedule_step(t, host->loop_error(LoopError::Runtime, "yield was used instead of yield from in task " +
+                                                                    host->describe(Value::object(t)) + " with " +
+                                                                    host->describe(result)));
+        }
+      } else if (result.is_none()) {
+        // A bare yield (asyncio.sleep(0)): run again in the next iteration.
+        log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Yield));
+        schedule_step(t, Value());
+      } else {
+        log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Yield));
+        schedule_step(t, host->loop_error(LoopError::Runtime, "Task got bad yield: " + host->describe(result)));
+      }
+      return;
+    }
+    case Outcome::Preempted: return;
+  }
+}
+
+// mirrors tasks.py Task.__wakeup: step with the future's exception, or without.
+void EventLoop::wakeup(TaskObj* t, FutureObj* f, HandleObj* h, uint64_t budget) {
+  Value out;
+  bool not_ready;
+  if (future_result(f, &out, &not_ready)) step(t, Value(), h, budget);
+  else if (not_ready) step(t, host->loop_error(LoopError::InvalidState, "Result is not ready."), h, budget);
+  else step(t, out, h, budget);
+}
+
+// ---- sync primitives, executor --------------------------------------------------------------
+
+uint32_t EventLoop::new_sync_id(SyncKind kind, std::string_view label) {
+  uint32_t sid = ++counters->sync;
+  sync_label_[sid] = log->intern(label);
+  log->add(EventKind::SyncCreated, time(), sid, uint32_t(kind), sync_label_[sid]);
+  return sid;
+}
+
+void EventLoop::sync_op(uint32_t sid, SyncOpKind op, TaskObj* task, double value) {
+  log->add_f(EventKind::SyncOp, time(), value, sid, uint32_t(op), task ? task->task_id : 0);
+}
+
+void EventLoop::set_sync_owner(uint32_t sid, TaskObj* owner) {
+  if (owner) sync_owner_[sid] = owner;
+  else sync_owner_.erase(sid);
+}
+
+void EventLoop::executor_done_at(double done_at, FutureObj* f, Value value, bool is_exception, uint32_t job,
+                                 uint32_t worker) {
+  completions_.push_back({done_at, f, value, is_exception, job, worker});
+  // Keep completions in time order (stable for equal times: submission order).
+  std::stable_sort(completions_.begin(), completions_.end(),
+                   [](const ThreadCompletion& a, const ThreadCompletion& b) { return a.when < b.when; });
+}
+
+// ---- running --------------------------------------------------------------------------------
+
+void EventLoop::begin_run_forever() {
+  running = true;
+  stopping = false;
+  stage_ = Stage::BeginIteration;
+  log->add(EventKind::LoopStart, time(), id);
+}
+
+double EventLoop::next_event_time() const {
+  double t = INFINITY;
+  if (!scheduled.empty()) t = scheduled[0]->when;
+  if (!completions_.empty()) t = std::min(t, completions_[0].when);
+  return t;
+}
+
+// mirrors base_events.py _run_once up to the loop over ready handles.
+bool EventLoop::begin_iteration() {
+  iteration++;
+  size_t sched_count = scheduled.size();
+  if (sched_count > kMinScheduledTimerHandles &&
+      double(timer_cancelled_count) / double(sched_count) > kMinCancelledTimerHandlesFraction) {
+    std::vector<HandleObj*> kept;
+    for (HandleObj* h : scheduled) {
+      if (h->cancelled) {
+        h->scheduled = false;
+        log->add(EventKind::TimerDropped, time(), h->id);
+      } else {
+        kept.push_back(h);
+      }
+    }
+    heapq::heapify(kept, timer_less);
+    scheduled.swap(kept);
+    timer_cancelled_count = 0;
+  } else {
+    while (!scheduled.empty() && scheduled[0]->cancelled) {
+      timer_cancelled_count--;
+      HandleObj* h = heapq::heappop(scheduled, timer_less);
+      h->scheduled = false;
+      log->add(EventKind::TimerDropped, time(), h->id);
+    }
+  }
+  log->add(EventKind::IterationStart, time(), uint32_t(iteration), uint32_t(ready.size()), uint32_t(scheduled.size()));
+
+  // select(timeout): with nothing ready, wait (jump the virtual clock) for the next event.
+  log->add(EventKind::Phase, time(), uint32_t(LoopPhase::Select));
+  if (ready.empty() && !stopping) {
+    double next = next_event_time();
+    if (std::isinf(next)) {
+      build_deadlock_report();
+      return false;
+    }
+    if (next > time()) {
+      clock->advance_to(next);
+      log->add_f(EventKind::ClockJump, time(), time());
+    }
+  }
+  // _process_events: executor results that arrived by now (call_soon_threadsafe).
+  while (!completions_.empty() && completions_[0].when <= time()) {
+    ThreadCompletion c = completions_[0];
+    completions_.erase(completions_.begin());
+    HandleObj* h = new_handle(HandleKind::ThreadDone, false);
+    h->future = c.future;
+    h->value = c.value;
+    h->is_exception = c.is_exception;
+    h->label = log->intern("executor result");
+    log->add(EventKind::ExecutorDone, time(), c.job, c.worker);
+    push_ready(h);
+  }
+
+  // Timers due within the clock resolution move to the ready queue.
+  log->add(EventKind::Phase, time(), uint32_t(LoopPhase::Timers));
+  double end_time = time() + kClockResolution;
+  while (!scheduled.empty()) {
+    HandleObj* h = scheduled[0];
+    if (h->when >= end_time) break;
+    heapq::heappop(scheduled, timer_less);
+    h->scheduled = false;
+    log->add(EventKind::TimerDue, time(), h->id);
+    ready.push_back(h);
+  }
+  log->add(EventKind::Phase, time(), uint32_t(LoopPhase::RunReady));
+  ntodo_ = ready.size();
+  return true;
+}
+
+// Runs one handle (events.py Handle._run). False when its code was preempted.
+bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
+  log->add(EventKind::HandleRun, time(), h->id, uint32_t(h->hkind), h->task ? h->task->task_id : h->label);
+  switch (h->hkind) {
+    case HandleKind::TaskStep: step(h->task, h->value, h, budget); break;
+    case HandleKind::TaskWakeup: wakeup(h->task, h->future, h, budget); break;
+    case HandleKind::SetResult:
+      // futures._set_result_unless_cancelled (asyncio.sleep's timer).
+      if (h->future->state != FutureState::Cancelled) future_set_result(h->future, h->value);
+      break;
+    case HandleKind::ThreadDone:
+      // futures._copy_future_state into the asyncio future.
+      if (h->future->state != FutureState::Cancelled) {
+        if (h->is_exception) future_set_exception(h->future, h->value);
+        else future_set_result(h->future, h->value);
+      }
+      break;
+    case HandleKind::Callback: {
+      TupleObj* args = h->args;
+      StepResult r;
+      if (!args && h->future) {
+        // A future's done callback: fn(future).
+        TupleObj* one = heap->make_var<TupleObj>(sizeof(Value), classes.tuple, 1);
+        (*one)[0] = Value::object(h->future);
+        args = one;
+      }
+      step_started_ = time();
+      r = host->call(h->callback, args, budget);
+      if (r.kind == Outcome::Preempted) {
+        in_flight_ = h;
+        in_flight_task_ = nullptr;
+        parked_ = r.parked;
+        return false;
+      }
+      finish_handle(h, r);
+      break;
+    }
+  }
+  if (in_flight_ == h) return false;
+  log->add(EventKind::HandleDone, time(), h->id);
+  return true;
+}
+
+void EventLoop::finish_handle(HandleObj* h, const StepResult& r) {
+  if (r.kind == Outcome::Raised) {
+    if (host->is_exit_exception(r.value)) {
+      escaped = r.value;
+    } else {
+      host->report_exception("Exception in callback " + host->describe(h->callback) + "()", r.value, Value::object(h));
+      log->add(EventKind::Warning, time(), uint32_t(WarningKind::CallbackError), log->intern(host->describe(r.value)));
+    }
+  }
+}
+
+RunStatus EventLoop::run_slice(uint64_t budget) {
+  stop_at_ = clock->instruction_count() + (budget ? budget : 1);
+  auto remaining = [&]() -> uint64_t {
+    uint64_t now = clock->instruction_count();
+    return now >= stop_at_ ? 1 : stop_at_ - now;
+  };
+  for (;;) {
+    if (in_flight_) {
+      HandleObj* h = in_flight_;
+      TaskObj* t = in_flight_task_;
+      void* parked = parked_;
+      in_flight_ = nullptr;
+      in_flight_task_ = nullptr;
+      parked_ = nullptr;
+      StepResult r = host->resume_parked(parked, remaining());
+      if (r.kind == Outcome::Preempted) {
+        in_flight_ = h;
+        in_flight_task_ = t;
+        parked_ = r.parked;
+        return RunStatus::Running;
+      }
+      if (t) step_finish(t, r);
+      else finish_handle(h, r);
+      log->add(EventKind::HandleDone, time(), h->id);
+      if (!escaped.is_undef()) return RunStatus::Raised;
+    }
+    if (stage_ == Stage::BeginIteration) {
+      if (!begin_iteration()) return RunStatus::Deadlock;
+      stage_ = Stage::RunReady;
+    }
+    while (ntodo_ > 0) {
+      if (clock->instruction_count() >= stop_at_) return RunStatus::Running;
+      HandleObj* h = ready.front();
+      ready.pop_front();
+      ntodo_--;
+      if (h->cancelled) continue;
+      if (!run_handle(h, remaining())) return RunStatus::Running;
+      if (!escaped.is_undef()) return RunStatus::Raised;
+    }
+    stage_ = Stage::BeginIteration;
+    if (stopping) {
+      stopping = false;
+      running = false;
+      log->add(EventKind::LoopStop, time(), id);
+      return RunStatus::Stopped;
+    }
+    if (clock->instruction_count() >= stop_at_) return RunStatus::Running;
+  }
+}
+
+// ---- deadlock -------------------------------------------------------------------------------
+
+std::string EventLoop::describe_waiter(TaskObj* t) {
+  std::string s = host->describe(t->name);
+  if (t->line) s += " (line " + std::to_string(t->line) + ")";
+  FutureObj* w = t->fut_waiter;
+  if (!w) return s + " is not waiting on anything";
+  if (w->is_task) return s + " waits for " + host->describe(static_cast<TaskObj*>(w)->name);
+  std::string label = w->label ? log->str(w->label) : "a future";
+  return s + " waits on " + label;
+}
+
+void EventLoop::build_deadlock_report() {
+  std::string r = "Deadlock: nothing is ready, no timer is pending, and no I/O is in flight, yet the loop was not "
+                  "stopped; CPython would wait here forever.\n";
+  for (TaskObj* t : live_tasks) r += "  " + describe_waiter(t) + "\n";
+  // Follow "waits on" links to name a cycle when there is one.
+  for (TaskObj* start : live_tasks) {
+    std::vector<TaskObj*> path{start};
+    TaskObj* cur = start;
+    for (size_t steps = 0; steps < live_tasks.size() + 1; steps++) {
+      FutureObj* w = cur->fut_waiter;
+      TaskObj* next = nullptr;
+      if (w && w->is_task) next = static_cast<TaskObj*>(w);
+      else if (w) {
+        for (auto& [sid, owner] : sync_owner_)
+          if (w->label && w->label == sync_label_[sid]) next = owner;
+      }
+      if (!next) break;
+      if (next == start) {
+        r += "  cycle: ";
+        for (TaskObj* p : path) r += host->describe(p->name) + " -> ";
+        r += host->describe(start->name) + "\n";
+        deadlock_report = r;
+        log->add(EventKind::Warning, time(), uint32_t(WarningKind::Deadlock), log->intern(r));
+        return;
+      }
+      path.push_back(next);
+      cur = next;
+    }
+  }
+  deadlock_report = r;
+  log->add(EventKind::Warning, time(), uint32_t(WarningKind::Deadlock), log->intern(r));
+}
+
+}  // namespace looplab

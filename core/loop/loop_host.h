@@ -1,0 +1,57 @@
+// What the event loop needs from the language, and nothing more: drive a coroutine one step,
+// run a callback, make the few exceptions asyncio raises, and describe values for the log.
+// The asyncio module implements it with the VM; the loop never includes the interpreter.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "runtime/object.h"
+
+namespace looplab {
+
+struct TupleObj;
+
+enum class Outcome : uint8_t {
+  Yielded,    // the coroutine suspended, yielding `value`
+  Returned,   // the coroutine returned (or the callback finished) with `value`
+  Raised,     // `value` is the exception it raised (taken from the interpreter)
+  Preempted,  // the budget ran out; `parked` continues it
+};
+
+struct StepResult {
+  Outcome kind;
+  Value value;
+  void* parked = nullptr;
+};
+
+enum class LoopError : uint8_t { InvalidState, Runtime, Type };
+
+class LoopHost {
+ public:
+  virtual ~LoopHost() = default;
+  // Task.__step's coro.send(value) / coro.throw(value).
+  virtual StepResult coro_send(Value coro, Value value, bool is_throw, uint64_t budget) = 0;
+  // A callback handle: callable(*args).
+  virtual StepResult call(Value callable, TupleObj* args, uint64_t budget) = 0;
+  virtual StepResult resume_parked(void* parked, uint64_t budget) = 0;
+  virtual void trace_parked(void* parked, Tracer& t) = 0;
+
+  virtual Value cancelled_error(Value message) = 0;  // CancelledError() or CancelledError(message)
+  virtual Value loop_error(LoopError kind, std::string_view message) = 0;
+  virtual bool is_cancelled_error(Value exc) = 0;
+  virtual bool is_exit_exception(Value exc) = 0;     // SystemExit, KeyboardInterrupt
+  virtual bool callbacks_equal(Value a, Value b) = 0;
+
+  // loop.call_exception_handler's default: prints "message" and the exception's traceback.
+  virtual void report_exception(std::string_view message, Value exc, Value subject) = 0;
+  // Short text for the log and reprs: a callable's qualified name, a coroutine's name.
+  virtual std::string describe(Value v) = 0;
+  // The line a coroutine is suspended at (its innermost frame), 0 if unknown.
+  virtual int coro_line(Value coro) = 0;
+  // "main > gather > fetch > sleep": the await chain of a suspended coroutine.
+  virtual std::string await_chain(Value coro) = 0;
+};
+
+}  // namespace looplab

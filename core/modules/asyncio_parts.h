@@ -1,0 +1,22 @@
+// Declarations shared by the files of the asyncio binding (asyncio_*.cpp).
+#pragma once
+
+#include "modules/asyncio_runtime.h"
+
+namespace looplab {
+
+void init_future_classes(VM& vm, ModuleObj* m);  // asyncio_future.cpp
+void init_loop_class(VM& vm, ModuleObj* m);      // asyncio_loop.cpp
+void init_sleep(VM& vm, ModuleObj* m);           // asyncio_sleep.cpp
+void init_executor(VM& vm, ModuleObj* m);        // asyncio_executor.cpp
+
+Value make_future_iter(VM& vm, FutureObj* f);
+// A Task for `coro` on `loop`; name None: "Task-N".
+Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consume_number);
+// asyncio.iscoroutine: coroutine objects and the engine's native coroutines (sleep).
+bool is_coroutine_object(VM& vm, Value v);
+// events.get_event_loop(): the running loop, else the set one, else a new one.
+EventLoop* get_event_loop(VM& vm);
+EventLoop* new_event_loop(VM& vm);
+
+}  // namespace looplab

@@ -1,0 +1,282 @@
+// The VM side of the event loop: driving coroutines and callbacks, describing values, and the
+// protocol by which loop.run_until_complete hands the loop to the host.
+#include "modules/asyncio_runtime.h"
+
+#include "lang/call.h"
+#include "lang/exec_support.h"
+#include "lang/generator.h"
+#include "lang/interpreter.h"
+#include "runtime/exceptions_support.h"
+#include "runtime/ops.h"
+
+namespace looplab {
+
+AsyncioRuntime* asyncio_runtime(VM& vm) { return static_cast<AsyncioRuntime*>(vm.host_context); }
+
+AsyncioRuntime::AsyncioRuntime(VM& v, EventLog* l) : vm(v), log(l), clock(&v.instructions), host(v) {}
+
+void AsyncioRuntime::trace(Tracer& t) {
+  t.mark(classes.loop);
+  t.mark(classes.handle);
+  t.mark(classes.timer_handle);
+  t.mark(classes.future);
+  t.mark(classes.task);
+  t.mark(cancelled_error);
+  t.mark(invalid_state_error);
+  t.mark(future_iter);
+  t.mark(sleep_class);
+  t.mark(running_loop);
+  t.mark(event_loop);
+  t.mark(run_until_complete_cb);
+}
+
+FutureObj* as_future(VM& vm, Value v) {
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  if (!rt || !v.is_obj() || v.o->kind != Kind::Other || !rt->classes.future) return nullptr;
+  return v.o->cls->is_subclass_of(rt->classes.future) ? static_cast<FutureObj*>(v.o) : nullptr;
+}
+
+TaskObj* as_task(VM& vm, Value v) {
+  FutureObj* f = as_future(vm, v);
+  return f && f->is_task ? static_cast<TaskObj*>(f) : nullptr;
+}
+
+EventLoop* get_running_loop_or_raise(VM& vm) {
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  if (!rt || !rt->running_loop) {
+    vm.raise(vm.t.RuntimeError, "no running event loop");
+    return nullptr;
+  }
+  return rt->running_loop;
+}
+
+// ---- driving Python code --------------------------------------------------------------------
+
+StepResult VmLoopHost::from_exec(const ExecResult& r) {
+  switch (r.status) {
+    case ExecStatus::Yielded: return {Outcome::Yielded, r.value};
+    case ExecStatus::Returned: return {Outcome::Returned, r.value};
+    case ExecStatus::Raised: return {Outcome::Raised, vm_.take_exception()};
+    case ExecStatus::Preempted: return {Outcome::Preempted, Value(), r.parked};
+    case ExecStatus::HostCall:
+      // Host calls are refused while a loop runs; a parked chain here would be a bug.
+      vm_.discard_parked(r.parked);
+      return {Outcome::Raised, loop_error(LoopError::Runtime, "Cannot run the event loop while another loop is running")};
+  }
+  return {Outcome::Raised, Value::none()};
+}
+
+StepResult VmLoopHost::coro_send(Value coro, Value value, bool is_throw, uint64_t budget) {
+  if (coro.is_obj() && coro.o->kind == Kind::Generator) {
+    return from_exec(vm_.resume(static_cast<GenObj*>(coro.o), value, is_throw, budget));
+  }
+  // A native awaitable used as a task's coroutine (e.g. create_task(asyncio.sleep(1))).
+  Value out;
+  if (is_throw) {
+    Value thrower = op_getattr_opt(vm_, coro, vm_.n.throw_);
+    if (thrower.is_undef()) return {Outcome::Raised, value};
+    Value r = thrower.is_error() ? thrower : vm_.call(thrower, {value});
+    if (!r.is_error()) return {Outcome::Yielded, r};
+    if (vm_.pending_is(vm_.t.StopIteration)) {
+      Value e = vm_.take_exception();
+      TupleObj* args = static_cast<ExceptionObj*>(e.o)->args;
+      return {Outcome::Returned, args->size ? (*args)[0] : Value::none()};
+    }
+    return {Outcome::Raised, vm_.take_exception()};
+  }
+  SendResult r = send_native(vm_, coro, value, &out);
+  if (r == SendResult::Yield) return {Outcome::Yielded, out};
+  if (r == SendResult::Return) return {Outcome::Returned, out};
+  return {Outcome::Raised, vm_.take_exception()};
+}
+
+StepResult VmLoopHost::call(Value callable, TupleObj* args, uint64_t budget) {
+  std::vector<Value> argv;
+  if (callable.is_obj() && callable.o->kind == Kind::BoundMethod) {
+    BoundMethodObj* m = static_cast<BoundMethodObj*>(callable.o);
+    argv.push_back(m->self);
+    callable = m->func;
+  }
+  if (args) argv.insert(argv.end(), args->items(), args->items() + args->size);
+  if (callable.is_obj() && callable.o->kind == Kind::Function &&
+      !static_cast<FunctionObj*>(callable.o)->code->is_generator_like()) {
+    // A Python callback runs in slices like a task step.
+    Frame* f = make_call_frame(vm_, static_cast<FunctionObj*>(callable.o), argv.data(), uint32_t(argv.size()), nullptr);
+    if (!f) return {Outcome::Raised, vm_.take_exception()};
+    return from_exec(Interpreter::run(vm_, f, budget));
+  }
+  Value r = vm_.call(callable, argv.data(), argv.size());
+  if (r.is_error()) return {Outcome::Raised, vm_.take_exception()};
+  return {Outcome::Returned, r};
+}
+
+StepResult VmLoopHost::resume_parked(void* parked, uint64_t budget) {
+  return from_exec(vm_.resume_parked(static_cast<Frame*>(parked), budget));
+}
+
+void VmLoopHost::trace_parked(void* parked, Tracer& t) { VM::trace_parked(static_cast<Frame*>(parked), t); }
+
+// ---- exceptions -----------------------------------------------------------------------------
+
+Value VmLoopHost::cancelled_error(Value message) {
+  AsyncioRuntime* rt = asyncio_runtime(vm_);
+  Value cls = Value::object(rt->cancelled_error);
+  Value e = message.is_undef() || message.is_none() ? vm_.call(cls, {}) : vm_.call(cls, {message});
+  if (e.is_error()) return vm_.take_exception();
+  return e;
+}
+
+Value VmLoopHost::loop_error(LoopError kind, std::string_view message) {
+  AsyncioRuntime* rt = asyncio_runtime(vm_);
+  ClassObj* cls = kind == LoopError::InvalidState ? rt->invalid_state_error
+                  : kind == LoopError::Type ? vm_.t.TypeError : vm_.t.RuntimeError;
+  Value e = vm_.call(Value::object(cls), {vm_.str(message)});
+  if (e.is_error()) return vm_.take_exception();
+  return e;
+}
+
+bool VmLoopHost::is_cancelled_error(Value exc) { return vm_.isinstance(exc, asyncio_runtime(vm_)->cancelled_error); }
+
+bool VmLoopHost::is_exit_exception(Value exc) {
+  return vm_.isinstance(exc, vm_.t.SystemExit) || vm_.isinstance(exc, vm_.t.KeyboardInterrupt);
+}
+
+bool VmLoopHost::callbacks_equal(Value a, Value b) {
+  int eq = op_eq(vm_, a, b);
+  if (eq < 0) {
+    vm_.clear_exception();
+    return false;
+  }
+  return eq == 1;
+}
+
+// mirrors base_events.py default_exception_handler: the message, the context, the traceback.
+void VmLoopHost::report_exception(std::string_view message, Value exc, Value subject) {
+  std::string text(message);
+  if (!subject.is_undef()) {
+    std::string r;
+    if (repr_text(vm_, subject, r)) {
+      const char* key = "handle";
+      if (as_task(vm_, subject)) key = "task";
+      else if (as_future(vm_, subject)) key = "future";
+      text += std::string("\n") + key + ": " + r;
+    } else {
+      vm_.clear_exception();
+    }
+  }
+  text += "\n";
+  if (!exc.is_undef() && !exc.is_none()) format_exception(vm_, exc, text);
+  vm_.write(OutStream::Stderr, text);
+}
+
+// ---- describing values for the log ----------------------------------------------------------
+
+std::string VmLoopHost::describe(Value v) {
+  if (!v.is_obj()) {
+    std::string s;
+    if (repr_text(vm_, v, s)) return s;
+    vm_.clear_exception();
+    return "?";
+  }
+  switch (v.o->kind) {
+    case Kind::Str: return static_cast<StrObj*>(v.o)->str();
+    case Kind::Function: return static_cast<FunctionObj*>(v.o)->qualname->str();
+    case Kind::Native: return static_cast<NativeFunctionObj*>(v.o)->name->str();
+    case Kind::BoundMethod: {
+      BoundMethodObj* m = static_cast<BoundMethodObj*>(v.o);
+      std::string f = describe(m->func);
+      return f;
+    }
+    case Kind::Generator: return static_cast<GenObj*>(v.o)->qualname->str() + "()";
+    case Kind::Exception: return vm_.type_of(v)->name->str();
+    case Kind::Class: return static_cast<ClassObj*>(v.o)->name->str();
+    default: break;
+  }
+  if (TaskObj* t = as_task(vm_, v)) return describe(t->name);
+  std::string s;
+  if (repr_text(vm_, v, s)) return s;
+  vm_.clear_exception();
+  return type_name(vm_, v);
+}
+
+// The innermost generator frame of a coroutine's await chain.
+static Frame* innermost_frame(Value coro, std::vector<GenObj*>* chain) {
+  Frame* f = nullptr;
+  Value cur = coro;
+  for (int depth = 0; depth < 200; depth++) {
+    if (!cur.is_obj() || cur.o->kind != Kind::Generator) break;
+    GenObj* g = static_cast<GenObj*>(cur.o);
+    if (!g->frame) break;
+    if (chain) chain->push_back(g);
+    f = g->frame;
+    if (g->state != GenState::Suspended) break;
+    cur = delegate_of(f);
+  }
+  return f;
+}
+
+int VmLoopHost::coro_line(Value coro) {
+  Frame* f = innermost_frame(coro, nullptr);
+  if (!f) return 0;
+  if (f->pc == 0) return f->code->firstlineno;
+  return f->line();
+}
+
+std::string VmLoopHost::await_chain(Value coro) {
+  std::vector<GenObj*> chain;
+  Frame* f = innermost_frame(coro, &chain);
+  std::string out;
+  for (GenObj* g : chain) out += (out.empty() ? "" : " > ") + g->name->str();
+  if (f) {
+    Value leaf = delegate_of(f);
+    if (leaf.is_obj() && leaf.o->kind != Kind::Generator) {
+      AsyncioRuntime* rt = asyncio_runtime(vm_);
+      if (rt && leaf.o->cls == rt->sleep_class) out += " > sleep";
+    }
+  }
+  return out;
+}
+
+// ---- run_until_complete / run_forever through the host --------------------------------------
+
+bool decode_loop_run(VM& vm, Value payload, LoopRun* out) {
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  if (!rt || !payload.is_obj() || payload.o->kind != Kind::Tuple) return false;
+  TupleObj* t = static_cast<TupleObj*>(payload.o);
+  if (t->size != 3 || !(*t)[0].is_obj() || (*t)[0].o->cls != rt->classes.loop) return false;
+  out->loop = static_cast<EventLoop*>((*t)[0].o);
+  out->future = as_future(vm, (*t)[1]);
+  out->new_task = (*t)[2].is_bool() && (*t)[2].b;
+  return true;
+}
+
+void start_loop_run(VM& vm, const LoopRun& run) {
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  rt->running_loop = run.loop;
+  run.loop->escaped = Value();
+  run.loop->begin_run_forever();
+}
+
+// mirrors the end of base_events.py run_until_complete.
+Value finish_loop_run(VM& vm, const LoopRun& run, RunStatus status) {
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  rt->running_loop = nullptr;
+  run.loop->running = false;
+  run.loop->stopping = false;
+  Value escaped = run.loop->escaped;
+  run.loop->escaped = Value();
+  FutureObj* fut = run.future;
+  if (fut) run.loop->remove_done_callback(fut, rt->run_until_complete_cb);
+  if (status == RunStatus::Raised) {
+    if (fut && run.new_task && fut->done() && fut->state != FutureState::Cancelled) fut->log_traceback = false;
+    return vm.set_pending(escaped);
+  }
+  if (!fut) return Value::none();
+  if (!fut->done()) return vm.raise(vm.t.RuntimeError, "Event loop stopped before Future completed.");
+  Value out;
+  bool not_ready;
+  if (run.loop->future_result(fut, &out, &not_ready)) return out;
+  return vm.set_pending(out);
+}
+
+}  // namespace looplab

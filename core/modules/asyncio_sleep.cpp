@@ -1,0 +1,131 @@
+// asyncio.sleep as a native coroutine. It does what tasks.py's sleep does, with the same hops:
+// sleep(0) is one bare yield; sleep(d) makes a future, schedules a timer that sets its result
+// (futures._set_result_unless_cancelled), awaits the future, and cancels the timer in `finally`.
+#include <cstdio>
+
+#include "modules/asyncio_parts.h"
+#include "runtime/ops.h"
+
+namespace looplab {
+
+namespace {
+
+struct SleepObj final : Obj {
+  enum State : uint8_t { Created, YieldedZero, Waiting, Done } state = Created;
+  double delay;
+  Value result;
+  FutureObj* future = nullptr;
+  HandleObj* timer = nullptr;
+  SleepObj(ClassObj* cls, double d, Value r) : Obj(cls, Kind::Other), delay(d), result(r) {}
+  void trace(Tracer& t) override {
+    t.mark(result);
+    t.mark(future);
+    t.mark(timer);
+  }
+};
+
+std::string delay_text(double d) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%g", d);
+  return buf;
+}
+
+SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
+  SleepObj* s = static_cast<SleepObj*>(self.o);
+  switch (s->state) {
+    case SleepObj::Created: {
+      if (s->delay <= 0) {
+        s->state = SleepObj::YieldedZero;
+        *out = Value::none();  // tasks.__sleep0: a bare yield
+        return SendResult::Yield;
+      }
+      EventLoop* loop = get_running_loop_or_raise(vm);
+      if (!loop) return SendResult::Error;
+      EventLog* log = asyncio_runtime(vm)->log;
+      s->future = loop->create_future(log->intern("sleep(" + delay_text(s->delay) + ")"));
+      s->timer = loop->call_at_set_result(loop->time() + s->delay, s->future, s->result);
+      s->state = SleepObj::Waiting;
+      s->future->blocking = true;
+      *out = Value::object(s->future);
+      return SendResult::Yield;
+    }
+    case SleepObj::YieldedZero:
+      s->state = SleepObj::Done;
+      *out = s->result;
+      return SendResult::Return;
+    case SleepObj::Waiting: {
+      s->state = SleepObj::Done;
+      s->future->loop->cancel_handle(s->timer);  // finally: h.cancel()
+      if (!s->future->done()) {
+        vm.raise(vm.t.RuntimeError, "await wasn't used with future");
+        return SendResult::Error;
+      }
+      bool not_ready;
+      if (s->future->loop->future_result(s->future, out, &not_ready)) return SendResult::Return;
+      vm.set_pending(*out);
+      return SendResult::Error;
+    }
+    case SleepObj::Done:
+      vm.raise(vm.t.RuntimeError, "cannot reuse already awaited coroutine");
+      return SendResult::Error;
+  }
+  return SendResult::Error;
+}
+
+// An exception thrown in while waiting (cancellation): cancel the timer, then raise it.
+Value sleep_throw(VM& vm, CallArgs& a) {
+  if (a.nargs < 2) return vm.raise(vm.t.TypeError, "throw expected at least 1 argument");
+  SleepObj* s = static_cast<SleepObj*>(a[0].o);
+  if (s->state == SleepObj::Waiting) s->future->loop->cancel_handle(s->timer);
+  s->state = SleepObj::Done;
+  Value exc = a[1];
+  if (exc.is_obj() && exc.o->kind == Kind::Class) {
+    exc = vm.call(exc, {});
+    if (exc.is_error()) return exc;
+  }
+  return vm.set_pending(exc);
+}
+
+Value sleep_close(VM& vm, CallArgs& a) {
+  SleepObj* s = static_cast<SleepObj*>(a[0].o);
+  if (s->state == SleepObj::Waiting) s->future->loop->cancel_handle(s->timer);
+  s->state = SleepObj::Done;
+  (void)vm;
+  return Value::none();
+}
+
+Value sleep_repr(VM& vm, Value self) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "0x%012llx", (unsigned long long)(uintptr_t)self.o);
+  return vm.str(std::string("<coroutine object sleep at ") + buf + ">");
+}
+
+Value fn_sleep(VM& vm, CallArgs& a) {
+  Value v[2];
+  if (!bind_args(vm, a, "sleep", {"delay", "result="}, v)) return Value::error();
+  double d;
+  if (!as_double(vm, v[0], &d)) return Value::error();
+  ClassObj* cls = asyncio_runtime(vm)->sleep_class;
+  return Value::object(vm.heap.make<SleepObj>(cls, d, v[1].is_undef() ? Value::none() : v[1]));
+}
+
+}  // namespace
+
+void init_sleep(VM& vm, ModuleObj* m) {
+  ClassObj* cls = vm.new_class("coroutine", {}, Kind::Other, kClassBuiltin, "builtins");
+  cls->slots.am_send = sleep_send;
+  cls->slots.repr = sleep_repr;
+  vm.def_method(cls, "throw", sleep_throw);
+  vm.def_method(cls, "close", sleep_close);
+  vm.def_method(cls, "send", [](VM& vm2, CallArgs& a) {
+    Value out;
+    SendResult r = sleep_send(vm2, a[0], a.nargs > 1 ? a[1] : Value::none(), &out);
+    if (r == SendResult::Yield) return out;
+    if (r == SendResult::Error) return Value::error();
+    return vm2.set_pending(Value::object(vm2.new_exception(vm2.t.StopIteration, vm2.tuple_of({out}))));
+  });
+  asyncio_runtime(vm)->sleep_class = cls;
+  vm.def_function(m->dict, "sleep", fn_sleep);
+}
+
+}  // namespace looplab
