@@ -90,10 +90,22 @@ def _iter_bits_lsb(num):
         num ^= b
 
 
-def _bits(num):
+import builtins as _bltns
+
+
+def bin(num, max_bits=None):
+    # mirrors enum.bin: like built-in bin(), but shows negatives in two's complement
+    ceiling = 2 ** (num).bit_length()
     if num >= 0:
-        return bin(num)[2:]
-    return '-' + bin(~num)[2:]
+        s = _bltns.bin(num + ceiling).replace('1', '0', 1)
+    else:
+        s = _bltns.bin(~num ^ (ceiling - 1) + ceiling)
+    sign = s[:3]
+    digits = s[3:]
+    if max_bits is not None:
+        if len(digits) < max_bits:
+            digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return "%s %s" % (sign, digits)
 
 
 class nonmember(object):
@@ -205,12 +217,11 @@ class EnumType(type):
         classdict['_unhashable_values_'] = []
         classdict['_member_type_'] = member_type
         classdict['_value_repr_'] = metacls._find_data_repr_(cls, bases)
-        if Flag is not None and bases and issubclass(bases[-1], Flag):
-            classdict['_boundary_'] = boundary or getattr(first_enum, '_boundary_', None)
-            classdict['_flag_mask_'] = 0
-            classdict['_singles_mask_'] = 0
-            classdict['_all_bits_'] = 0
-            classdict['_inverted_'] = None
+        classdict['_boundary_'] = boundary or getattr(first_enum, '_boundary_', None)
+        classdict['_flag_mask_'] = 0
+        classdict['_singles_mask_'] = 0
+        classdict['_all_bits_'] = 0
+        classdict['_inverted_'] = None
         enum_class = super().__new__(metacls, cls, bases, classdict, **kwds)
 
         # double check that repr and friends are not the mixin's or various things break
@@ -697,7 +708,7 @@ class Flag(Enum, boundary=STRICT):
                 max_bits = max(value.bit_length(), flag_mask.bit_length())
                 raise ValueError(
                         "%r invalid value %r\n    given %s\n  allowed %s" % (
-                            cls, value, _bits(value), _bits(flag_mask),
+                            cls, value, bin(value, max_bits), bin(flag_mask, max_bits),
                             ))
             elif cls._boundary_ is CONFORM:
                 value = value & flag_mask
