@@ -118,12 +118,15 @@ void draw_loop_diagram(const LoopSnapshot& s, const Fonts& fonts, double seconds
   for (bool details : {true, false}) {
     measure_stations(fonts, title_size, details, half);
     float widest = std::fmax(half[0].x, std::fmax(half[1].x, half[2].x)) * 2;
-    r = std::fmin(std::fmin((size.x - widest - 16) / 1.732f, (height - 2 * half[0].y - 16) / 1.5f), 230.0f);
+    // The figure runs from the top station's top to the lower stations' bottom or the ring's
+    // bottom, whichever is lower: fit both.
+    float fit_y = std::fmin((height - 2 * half[0].y - 16) / 1.5f, (height - half[0].y - 24) / 2);
+    r = std::fmin(std::fmin((size.x - widest - 16) / 1.732f, fit_y), 230.0f);
     if (r >= min_radius(half)) break;
   }
   r = std::fmax(r, 20.0f);
-  // Centre the figure (top station's top to the lower stations' bottom) vertically.
-  float figure = 1.5f * r + 2 * half[0].y;
+  float below = std::fmax(0.5f * r + half[0].y, r + 8);  // lowest point under the ring's centre
+  float figure = half[0].y + r + below;
   ImVec2 c(origin.x + size.x * 0.5f, top + (height - figure) / 2 + half[0].y + r);
 
   bool active = is_active(s.run_state);
