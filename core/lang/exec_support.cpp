@@ -649,6 +649,11 @@ Value import_name(VM& vm, StrObj* name, Value fromlist, Value level) {
     std::string_view prefix = full.substr(0, dot);
     Value m = vm.import_module(vm.intern(prefix));
     if (m.is_error()) return m;
+    // A submodule is an attribute of its package (import a.b; a.b.f()).
+    if (!cur.is_undef() && cur.is_obj() && cur.o->kind == Kind::Module) {
+      StrObj* leaf = vm.intern(prefix.substr(prefix.rfind('.') + 1));
+      static_cast<ModuleObj*>(cur.o)->dict->set_str(leaf, m);
+    }
     if (top.is_undef()) top = m;
     cur = m;
     if (dot == std::string_view::npos) break;

@@ -6,6 +6,7 @@
 
 #include "loop/heapq.h"
 #include "runtime/class.h"
+#include "runtime/dict.h"
 #include "runtime/tuple.h"
 
 namespace looplab {
@@ -135,6 +136,7 @@ void EventLoop::cancel_handle(HandleObj* h) {
 
 void FutureObj::trace(Tracer& t) {
   t.mark(loop);
+  t.mark(attrs);
   t.mark(result);
   t.mark(exception);
   t.mark(cancel_message);
@@ -304,13 +306,17 @@ bool EventLoop::task_cancel(TaskObj* t, Value msg) {
   if (t->done()) return false;
   t->num_cancels_requested++;
   if (t->fut_waiter) {
-    bool cancelled = t->fut_waiter->is_task ? task_cancel(static_cast<TaskObj*>(t->fut_waiter), msg)
-                                            : future_cancel(t->fut_waiter, msg);
-    if (cancelled) return true;
+    if (cancel_any(t->fut_waiter, msg)) return true;
   }
   t->must_cancel = true;
   t->cancel_message = msg;
   return true;
+}
+
+// fut.cancel(msg=msg) as Task does it: a Python subclass's override (gather's future) runs.
+bool EventLoop::cancel_any(FutureObj* f, Value msg) {
+  if (f->cls != classes.future && f->cls != classes.task) return host->cancel_future(Value::object(f), msg);
+  return f->is_task ? task_cancel(static_cast<TaskObj*>(f), msg) : future_cancel(f, msg);
 }
 
 int EventLoop::task_uncancel(TaskObj* t) {
@@ -393,9 +399,7 @@ void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
             add_wakeup(fut, t);
             t->fut_waiter = fut;
             if (t->must_cancel) {
-              bool cancelled = fut->is_task ? task_cancel(static_cast<TaskObj*>(fut), t->cancel_message)
-                                            : future_cancel(fut, t->cancel_message);
-              if (cancelled) t->must_cancel = false;
+              if (cancel_any(fut, t->cancel_message)) t->must_cancel = false;
             }
           }
         } else {

@@ -72,6 +72,7 @@ struct EventLoop final : Obj {
   // ---- tasks (tasks.py Task) -----------------------------------------------------------------
   TaskObj* create_task(Value coro, Value name);  // name Undef: "Task-N"
   bool task_cancel(TaskObj* t, Value msg);
+  bool cancel_any(FutureObj* f, Value msg);
   int task_uncancel(TaskObj* t);
   TaskObj* current_task = nullptr;
   std::vector<TaskObj*> live_tasks;  // not done, in creation order (all_tasks)

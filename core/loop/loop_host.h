@@ -43,6 +43,8 @@ class LoopHost {
   virtual bool is_cancelled_error(Value exc) = 0;
   virtual bool is_exit_exception(Value exc) = 0;     // SystemExit, KeyboardInterrupt
   virtual bool callbacks_equal(Value a, Value b) = 0;
+  // future.cancel(msg=msg) through Python, for futures of Python subclasses.
+  virtual bool cancel_future(Value future, Value msg) = 0;
 
   // loop.call_exception_handler's default: prints "message" and the exception's traceback.
   virtual void report_exception(std::string_view message, Value exc, Value subject) = 0;

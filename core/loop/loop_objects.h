@@ -14,6 +14,7 @@ struct EventLoop;
 struct TaskObj;
 struct FutureObj;
 struct TupleObj;
+struct DictObj;
 
 struct HandleObj final : Obj {
   HandleKind hkind;
@@ -52,10 +53,12 @@ struct FutureObj : Obj {
   bool is_task = false;
   uint32_t id;
   uint32_t label = 0;         // log string: who made it ("sleep(1)", "Lock.acquire", ...)
+  DictObj* attrs = nullptr;   // attributes of instances of Python subclasses (_GatheringFuture)
 
   FutureObj(ClassObj* cls, EventLoop* l, uint32_t i) : Obj(cls, Kind::Other), loop(l), id(i) {}
   void trace(Tracer& t) override;
   size_t extra_bytes() const override { return callbacks.capacity() * sizeof(FutureCallbackEntry); }
+  DictObj** attr_dict_slot() override { return &attrs; }
   bool done() const { return state != FutureState::Pending; }
 };
 

@@ -149,6 +149,7 @@ Value future_getattr(VM& vm, Value self, StrObj* name) {
   if (n == "_result") return f->result.is_undef() ? Value::none() : f->result;
   if (n == "_exception") return f->exception.is_undef() ? Value::none() : f->exception;
   if (n == "_log_traceback") return Value::boolean(f->log_traceback);
+  if (n == "_cancel_message") return f->cancel_message.is_undef() ? Value::none() : f->cancel_message;
   if (n == "_callbacks") {
     ListObj* l = vm.new_list();
     for (auto& e : f->callbacks) l->items.push_back(e.fn.is_undef() ? Value::none() : e.fn);
@@ -179,12 +180,15 @@ bool future_setattr(VM& vm, Value self, StrObj* name, Value v) {
     f->log_traceback = op_truth(vm, v) > 0;
     return true;
   }
+  if (n == "_cancel_message") {
+    f->cancel_message = v.is_none() ? Value() : v;
+    return true;
+  }
   if (f->is_task && n == "_log_destroy_pending") {
     static_cast<TaskObj*>(f)->log_destroy_pending = op_truth(vm, v) > 0;
     return true;
   }
-  vm.raisef(vm.t.AttributeError, "'%s' object has no attribute '%s'", type_name(vm, self).c_str(), name->data());
-  return false;
+  return generic_setattr(vm, self, name, v);
 }
 
 // mirrors base_futures._future_repr_info.
@@ -256,24 +260,40 @@ Value future_repr(VM& vm, Value self) {
   return vm.str(out + ">");
 }
 
+// Future.__new__ takes any arguments (subclasses add their own); __init__(*, loop=None) binds
+// the loop, as in CPython.
 Value future_new(VM& vm, ClassObj* cls, CallArgs& a) {
-  Value v[1];
-  if (!bind_args(vm, a, "Future", {"*", "loop="}, v)) return Value::error();
   EventLoop* loop = nullptr;
-  if (!v[0].is_undef() && !v[0].is_none()) {
-    if (!v[0].is_obj() || v[0].o->cls != asyncio_runtime(vm)->classes.loop)
-      return vm.raise(vm.t.TypeError, "loop must be an event loop");
-    loop = static_cast<EventLoop*>(v[0].o);
-  } else {
-    loop = get_event_loop(vm);
-    if (!loop) return Value::error();
+  for (size_t i = 0; i < a.nkw(); i++) {
+    Value v = a.kwvalue(i);
+    if (a.kwname(i)->view() == "loop" && v.is_obj() && v.o->cls == asyncio_runtime(vm)->classes.loop)
+      loop = static_cast<EventLoop*>(v.o);
   }
+  if (!loop) loop = get_event_loop(vm);
+  if (!loop) return Value::error();
   FutureObj* f = loop->create_future();
   f->cls = cls;
   return Value::object(f);
 }
 
-Value future_init(VM&, Value, CallArgs&) { return Value::none(); }
+Value future_init(VM& vm, Value self, CallArgs& a) {
+  if (vm.type_of(self) != asyncio_runtime(vm)->classes.future && !vm.type_of(self)->is_subclass_of(asyncio_runtime(vm)->classes.future))
+    return Value::none();
+  Value v[1];
+  if (!bind_args(vm, a, "Future", {"*", "loop="}, v)) return Value::error();
+  if (!v[0].is_undef() && !v[0].is_none()) {
+    if (!v[0].is_obj() || v[0].o->cls != asyncio_runtime(vm)->classes.loop)
+      return vm.raise(vm.t.TypeError, "loop must be an event loop");
+    static_cast<FutureObj*>(self.o)->loop = static_cast<EventLoop*>(v[0].o);
+  }
+  return Value::none();
+}
+
+Value fut_make_cancelled_error(VM& vm, CallArgs& a) {
+  FutureObj* f = self_future(vm, a, "_make_cancelled_error");
+  if (!f) return Value::error();
+  return f->loop->make_cancelled_error(f);
+}
 
 // ---- await future: the iterator that yields the future until it is done ---------------------
 
@@ -441,7 +461,8 @@ void init_future_classes(VM& vm, ModuleObj* m) {
                       M{"set_exception", fut_set_exception}, M{"cancel", fut_cancel}, M{"cancelled", fut_cancelled},
                       M{"done", fut_done}, M{"add_done_callback", fut_add_done_callback},
                       M{"remove_done_callback", fut_remove_done_callback}, M{"get_loop", fut_get_loop},
-                      M{"__await__", fut_await}, M{"__iter__", fut_await}})
+                      M{"__await__", fut_await}, M{"__iter__", fut_await},
+                      M{"_make_cancelled_error", fut_make_cancelled_error}})
     vm.def_method(fut, mm.name, mm.fn);
 
   ClassObj* task = vm.new_class("Task", {fut}, Kind::Other, kClassBuiltin | kClassBaseType, "_asyncio");

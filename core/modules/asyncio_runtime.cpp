@@ -150,6 +150,23 @@ bool VmLoopHost::callbacks_equal(Value a, Value b) {
   return eq == 1;
 }
 
+bool VmLoopHost::cancel_future(Value future, Value msg) {
+  Value cancel = op_getattr(vm_, future, vm_.intern("cancel"));
+  Value r = cancel;
+  if (!cancel.is_error()) {
+    Value m = msg.is_undef() ? Value::none() : msg;
+    r = vm_.call(cancel, &m, 0, vm_.tuple_of({Value::object(vm_.intern("msg"))}));
+  }
+  if (r.is_error()) {
+    Value exc = vm_.take_exception();
+    report_exception("Exception in cancelling a future", exc, future);
+    return false;
+  }
+  int t = op_truth(vm_, r);
+  if (t < 0) vm_.clear_exception();
+  return t > 0;
+}
+
 // mirrors base_events.py default_exception_handler: the message, the context, the traceback.
 void VmLoopHost::report_exception(std::string_view message, Value exc, Value subject) {
   std::string text(message);

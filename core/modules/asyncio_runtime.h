@@ -24,6 +24,7 @@ class VmLoopHost final : public LoopHost {
   bool is_cancelled_error(Value exc) override;
   bool is_exit_exception(Value exc) override;
   bool callbacks_equal(Value a, Value b) override;
+  bool cancel_future(Value future, Value msg) override;
   void report_exception(std::string_view message, Value exc, Value subject) override;
   std::string describe(Value v) override;
   int coro_line(Value coro) override;

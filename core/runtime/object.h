@@ -43,6 +43,9 @@ struct Obj {
   virtual void trace(Tracer&) {}
   // Bytes held outside the object itself (vector storage etc.), for the heap's accounting.
   virtual size_t extra_bytes() const { return 0; }
+  // Native objects that can carry Python attributes (instances of Python subclasses of a native
+  // class, e.g. asyncio.Future subclasses) return where their attribute dict pointer lives.
+  virtual struct DictObj** attr_dict_slot() { return nullptr; }
 
   Obj(const Obj&) = delete;
   Obj& operator=(const Obj&) = delete;

@@ -254,6 +254,13 @@ DictObj* instance_dict(VM& vm, Value obj, bool create) {
       if (!w->dict && create) w->dict = vm.new_dict();
       return w->dict;
     }
+    case Kind::Class: return static_cast<ClassObj*>(obj.o)->dict;
+    case Kind::Other: {
+      DictObj** slot = obj.o->attr_dict_slot();
+      if (!slot) return nullptr;
+      if (!*slot && create) *slot = vm.new_dict();
+      return *slot;
+    }
     default: return nullptr;
   }
 }
