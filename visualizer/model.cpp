@@ -4,16 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "event_log_access.h"
-
-namespace looplab {
-
-// TEMPORARY (see event_log_access.h): the placeholder engine defines EventLog::size() inline
-// and emits no symbol for it, so a weak fallback keeps the link working; a real out-of-line
-// definition in core overrides it.
-__attribute__((weak)) size_t EventLog::size() const { return 0; }
-
-}  // namespace looplab
+#include "loop/event_log.h"
 
 namespace looplab::viz {
 
