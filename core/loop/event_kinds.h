@@ -1,7 +1,7 @@
 // The event log's record kinds, as a spec: one line per kind with the meaning of its operands.
 // Every record also has `t` (virtual time, seconds) and its index in the log. Ids: tasks,
 // futures and handles are numbered from 1 in creation order (0 means none); strings are ids
-// into the log's string table (0 is the empty string).
+// into the log's string table (0 is the empty string). Operands not named are 0.
 //
 // Names, the JSON export and the visualizer's fold are generated from this list (X-macro).
 #pragma once
@@ -11,47 +11,49 @@
 namespace looplab {
 
 #define LOOPLAB_EVENT_KINDS(X)                                                                    \
-  X(LoopStart, "loop_start")             /* a=loop id */                                       \
-  X(LoopStop, "loop_stop")               /* a=loop id: run_forever returned */                 \
-  X(IterationStart, "iteration")         /* a=iteration number, b=ready count, c=timer count */\
-  X(Phase, "phase")                      /* a=LoopPhase: which part of _run_once is running */ \
-  X(HandleQueued, "handle_queued")       /* a=handle, b=HandleKind, c=task id or label string */\
-  X(HandleRun, "handle_run")             /* a=handle, b=HandleKind, c=task id or label string */\
-  X(HandleDone, "handle_done")           /* a=handle */                                        \
-  X(HandleCancelled, "handle_cancelled") /* a=handle */                                        \
-  X(TimerScheduled, "timer_scheduled")   /* a=handle, b=label string, c=task id; f=deadline */ \
-  X(TimerDue, "timer_due")               /* a=handle: moved from the timer heap to ready */    \
-  X(TimerDropped, "timer_dropped")       /* a=handle: a cancelled timer left the heap */       \
-  X(TaskCreated, "task_created")         /* a=task, b=name string, c=coroutine name string */  \
-  X(TaskStepBegin, "step_begin")         /* a=task, b=line, c=1 if an exception is thrown in */\
-  X(TaskStepEnd, "step_end")             /* a=task, b=StepEnd, c=future awaited (AwaitFuture), */\
-                                         /* f=line where it stopped */                         \
-  X(TaskDone, "task_done")               /* a=task, b=FutureState, c=exception type string */  \
-  X(TaskRenamed, "task_renamed")         /* a=task, b=name string */                           \
-  X(TaskAwaitChain, "await_chain")       /* a=task, b=string "main > gather > sleep" */        \
-  X(FutureCreated, "future_created")     /* a=future, b=label string, c=task that made it */   \
-  X(FutureDone, "future_done")           /* a=future, b=FutureState */                         \
-  X(FutureCallback, "future_callback")   /* a=future, b=task woken (0: callback), c=label */   \
-  X(SyncOp, "sync")                      /* a=primitive id, b=SyncOpKind, c=task, f=value */   \
-  X(SyncCreated, "sync_created")         /* a=primitive id, b=SyncKind, c=label string */      \
-  X(ExecutorSubmit, "executor_submit")   /* a=job, b=worker, c=label string; f=finish time */  \
-  X(ExecutorDone, "executor_done")       /* a=job, b=worker */                                 \
-  X(Blocked, "blocked")                  /* a=task (0: none), b=line, c=BlockReason, f=seconds */\
-  X(ClockJump, "clock_jump")             /* f=new time: the loop was idle until a deadline */  \
-  X(Output, "output")                    /* a=stream (1 stdout, 2 stderr), b=text string */    \
-  X(Warning, "warning")                  /* a=WarningKind, b=message string, c=task */         \
-  X(IoStart, "io_start")                 /* a=request id, b=label string, c=task */            \
-  X(IoDone, "io_done")                   /* a=request id, b=status, c=bytes */                 \
-  X(Notice, "notice")                    /* b=message string: limits reached etc. */
+  /* name, JSON name, operands: "field:slot" (slot a|b|c|f; ":s" = a string id) */                \
+  X(LoopStart, "loop_start", "loop:a")                                                             \
+  X(LoopStop, "loop_stop", "loop:a")                                                               \
+  X(IterationStart, "iteration", "n:a ready:b timers:c")                                           \
+  X(Phase, "phase", "phase:a") /* LoopPhase: which part of _run_once runs */                      \
+  X(HandleQueued, "handle_queued", "handle:a kind:b target:c") /* target: task id, or a string */  \
+  X(HandleRun, "handle_run", "handle:a kind:b target:c")                                           \
+  X(HandleDone, "handle_done", "handle:a")                                                         \
+  X(HandleCancelled, "handle_cancelled", "handle:a")                                               \
+  X(TimerScheduled, "timer_scheduled", "handle:a label:b:s task:c deadline:f")                     \
+  X(TimerDue, "timer_due", "handle:a") /* moved from the timer heap to the ready queue */          \
+  X(TimerDropped, "timer_dropped", "handle:a") /* a cancelled timer left the heap */              \
+  X(TaskCreated, "task_created", "task:a future:b coro:c:s")                                       \
+  X(TaskRenamed, "task_renamed", "task:a name:b:s")                                                \
+  X(TaskStepBegin, "step_begin", "task:a line:b thrown:c") /* thrown: an exception is thrown in */\
+  X(TaskStepEnd, "step_end", "task:a why:b future:c line:f") /* why: StepEnd; future awaited */   \
+  X(TaskDone, "task_done", "task:a state:b exception:c:s")                                         \
+  X(TaskAwaitChain, "await_chain", "task:a chain:b:s") /* "main > gather > sleep" */             \
+  X(FutureCreated, "future_created", "future:a label:b:s task:c")                                  \
+  X(FutureDone, "future_done", "future:a state:b")                                                 \
+  X(FutureCallback, "future_callback", "future:a task:b callback:c:s") /* task woken, or a fn */  \
+  X(SyncCreated, "sync_created", "sync:a kind:b label:c:s")                                        \
+  X(SyncOp, "sync", "sync:a op:b task:c value:f")                                                  \
+  X(ExecutorSubmit, "executor_submit", "job:a worker:b label:c:s done_at:f")                       \
+  X(ExecutorDone, "executor_done", "job:a worker:b")                                               \
+  X(Blocked, "blocked", "task:a line:b reason:c seconds:f") /* the loop stood still */            \
+  X(ClockJump, "clock_jump", "to:f") /* idle: the clock jumped to the next deadline */            \
+  X(Output, "output", "stream:a text:b:s") /* stream 1 stdout, 2 stderr */                        \
+  X(Warning, "warning", "kind:a message:b:s task:c seconds:f")                                     \
+  X(IoStart, "io_start", "request:a label:b:s task:c")                                             \
+  X(IoDone, "io_done", "request:a status:b bytes:c")                                               \
+  X(Notice, "notice", "message:b:s")
 
 enum class EventKind : uint8_t {
-#define LOOPLAB_EVENT_ENUM(name, json) name,
+#define LOOPLAB_EVENT_ENUM(name, json, operands) name,
   LOOPLAB_EVENT_KINDS(LOOPLAB_EVENT_ENUM)
 #undef LOOPLAB_EVENT_ENUM
       kCount
 };
 
 const char* event_kind_name(EventKind k);
+// The operand spec of a kind, e.g. "task:a future:b coro:c:s".
+const char* event_kind_operands(EventKind k);
 
 // Operand enums.
 enum class LoopPhase : uint8_t { RunReady = 0, Select = 1, Timers = 2 };

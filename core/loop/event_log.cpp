@@ -4,11 +4,20 @@ namespace looplab {
 
 const char* event_kind_name(EventKind k) {
   static const char* const kNames[] = {
-#define LOOPLAB_EVENT_NAME(name, json) json,
+#define LOOPLAB_EVENT_NAME(name, json, operands) json,
       LOOPLAB_EVENT_KINDS(LOOPLAB_EVENT_NAME)
 #undef LOOPLAB_EVENT_NAME
   };
   return size_t(k) < sizeof(kNames) / sizeof(kNames[0]) ? kNames[size_t(k)] : "?";
+}
+
+const char* event_kind_operands(EventKind k) {
+  static const char* const kOperands[] = {
+#define LOOPLAB_EVENT_OPERANDS(name, json, operands) operands,
+      LOOPLAB_EVENT_KINDS(LOOPLAB_EVENT_OPERANDS)
+#undef LOOPLAB_EVENT_OPERANDS
+  };
+  return size_t(k) < sizeof(kOperands) / sizeof(kOperands[0]) ? kOperands[size_t(k)] : "";
 }
 
 EventLog::EventLog() { clear(); }

@@ -295,7 +295,7 @@ TaskObj* EventLoop::create_task(Value coro, Value name) {
   t->coro = coro;
   t->name = name;
   live_tasks.push_back(t);
-  log->add(EventKind::TaskCreated, time(), t->task_id, 0, log->intern(host->describe(coro)));
+  log->add(EventKind::TaskCreated, time(), t->task_id, t->id, log->intern(host->describe(coro)));
   schedule_step(t, Value());
   return t;
 }
@@ -338,7 +338,8 @@ void EventLoop::step(TaskObj* t, Value exc, HandleObj* h, uint64_t budget) {
   t->fut_waiter = nullptr;
   current_task = t;
   step_started_ = time();
-  log->add(EventKind::TaskStepBegin, step_started_, t->task_id, uint32_t(host->coro_line(t->coro)), exc.is_undef() ? 0 : 1);
+  log->add(EventKind::TaskStepBegin, step_started_, t->task_id, uint32_t(host->coro_line(t->coro)),
+           exc.is_undef() ? 0 : 1);
   StepResult r = host->coro_send(t->coro, exc.is_undef() ? Value::none() : exc, !exc.is_undef(), budget);
   if (r.kind == Outcome::Preempted) {
     in_flight_ = h;
