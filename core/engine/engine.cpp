@@ -5,6 +5,7 @@
 
 #include "lang/compiler.h"
 #include "lang/frame.h"
+#include "lang/generator.h"
 #include "lang/vm.h"
 #include "loop/event_log.h"
 #include "modules/asyncio_runtime.h"
@@ -68,6 +69,25 @@ struct Engine::Impl {
     if (rt) log.set_clock(rt->clock.now());
     log.output(s == Stream::Stdout ? 1 : 2, text);
     if (sink) sink(s, text);
+  }
+
+  // As CPython's warnings module prints it when an un-awaited coroutine is dropped.
+  void warn_unawaited(GenObj* g) {
+    Frame* f = vm->current_frame();
+    std::string where = "sys:1";
+    std::string src;
+    if (f && f->code->source) {
+      int line = f->line();
+      where = f->code->source->filename + ":" + std::to_string(line);
+      std::string_view l = f->code->source->line(line);
+      size_t a = l.find_first_not_of(" \t");
+      if (a != std::string_view::npos) src = "  " + std::string(l.substr(a)) + "\n";
+    }
+    std::string msg = "coroutine '" + g->qualname->str() + "' was never awaited";
+    write(Stream::Stderr, where + ": RuntimeWarning: " + msg + "\n" + src +
+                              "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
+    log.add(EventKind::Warning, rt ? rt->clock.now() : 0, uint32_t(WarningKind::NeverAwaited), log.intern(msg),
+            rt && rt->running_loop && rt->running_loop->current_task ? rt->running_loop->current_task->task_id : 0);
   }
 
   void finish(int code) {
@@ -171,6 +191,7 @@ void Engine::start(std::string_view source, std::string_view filename) {
   vm.write_output = [this](OutStream s, std::string_view text) {
     impl_->write(s == OutStream::Stdout ? Stream::Stdout : Stream::Stderr, text);
   };
+  vm.on_unawaited_coroutine = [this](GenObj* g) { impl_->warn_unawaited(g); };
   vm.heap.add_roots([this](Tracer& t) {
     Impl& mm = *impl_;
     t.mark(mm.module_code);

@@ -86,7 +86,18 @@ dispatch:
     executed++;
     switch (Op(word & 0xff)) {
       case Op::NOP: break;
-      case Op::POP_TOP: --sp; break;
+      case Op::POP_TOP: {
+        Value v = *--sp;
+        if (v.is_obj() && v.o->kind == Kind::Generator && v.o->cls == vm.t.coroutine) {
+          GenObj* g = static_cast<GenObj*>(v.o);
+          if (g->state == GenState::Created && !g->awaited && vm.on_unawaited_coroutine) {
+            g->awaited = true;
+            SAVE_FRAME();
+            vm.on_unawaited_coroutine(g);
+          }
+        }
+        break;
+      }
       case Op::PUSH_NULL: PUSH(Value()); break;
       case Op::COPY: {
         Value v = sp[-int(arg)];

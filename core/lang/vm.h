@@ -250,6 +250,10 @@ class VM {
     return Value::error();
   }
 
+  // Called when a coroutine that never started is dropped by an expression statement
+  // (`work()` without await): CPython warns "coroutine 'work' was never awaited" right there.
+  std::function<void(GenObj*)> on_unawaited_coroutine;
+
   // The host's per-run state (the engine's clock, event loops, log), for modules that need it.
   void* host_context = nullptr;
 
