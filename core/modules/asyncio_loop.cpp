@@ -518,6 +518,7 @@ void init_loop_class(VM& vm, ModuleObj* m) {
     return vm2.str("<coroutine object " + static_cast<DoneCoroObj*>(self.o)->name->str() + ">");
   };
   vm.def_method(done, "close", [](VM&, CallArgs&) { return Value::none(); });
+  vm.def_method(done, "__await__", [](VM&, CallArgs& a) { return a[0]; });
   vm.builtins->set_str(vm.intern("__done_coroutine"), Value::object(done));
 
   rt->run_until_complete_cb = Value::object(vm.new_native("_run_until_complete_cb", run_until_complete_cb));

@@ -117,6 +117,7 @@ void init_sleep(VM& vm, ModuleObj* m) {
   cls->slots.repr = sleep_repr;
   vm.def_method(cls, "throw", sleep_throw);
   vm.def_method(cls, "close", sleep_close);
+  vm.def_method(cls, "__await__", [](VM&, CallArgs& a) { return a[0]; });
   vm.def_method(cls, "send", [](VM& vm2, CallArgs& a) {
     Value out;
     SendResult r = sleep_send(vm2, a[0], a.nargs > 1 ? a[1] : Value::none(), &out);
