@@ -2,6 +2,7 @@
 // it; `looplab trace FILE.py -o OUT.json [--jsonl]` also writes the loop's event log.
 // Exit status: the program's (0 ok, 1 uncaught exception), or 2 for usage and file errors.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -54,7 +55,11 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  looplab::Engine engine;
+  looplab::EngineLimits limits;
+  // LOOPLAB_GC_STRESS=1 collects garbage at every safe point (finds unrooted objects).
+  const char* stress = std::getenv("LOOPLAB_GC_STRESS");
+  limits.gc_stress = stress && *stress && *stress != '0';
+  looplab::Engine engine(limits);
   engine.set_output_sink([](looplab::Stream s, std::string_view text) {
     FILE* f = s == looplab::Stream::Stdout ? stdout : stderr;
     std::fwrite(text.data(), 1, text.size(), f);

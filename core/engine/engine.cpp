@@ -185,6 +185,7 @@ void Engine::start(std::string_view source, std::string_view filename) {
   m.vm = std::make_unique<VM>();
   VM& vm = *m.vm;
   vm.heap.limit = m.limits.heap_bytes;
+  vm.heap.stress = m.limits.gc_stress;
   vm.recursion_limit = m.limits.recursion_limit;
   m.rt = std::make_unique<AsyncioRuntime>(vm, &m.log);
   vm.host_context = m.rt.get();

@@ -19,6 +19,7 @@ struct EngineLimits {
   size_t output_bytes = size_t(8) << 20;   // beyond it: output dropped, one notice on stderr
   size_t log_events = 4'000'000;           // beyond it: logging stops, one notice
   int recursion_limit = 1000;              // as CPython's sys.getrecursionlimit()
+  bool gc_stress = false;                  // collect at every safe point (for tests)
 };
 
 enum class RunState : uint8_t {

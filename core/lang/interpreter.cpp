@@ -41,6 +41,16 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
     ~HostLevel() { vm.host_level_ = prev; }
   } host_level{vm, vm.host_level_};
   if (budget) vm.host_level_ = true;
+  // Only a budgeted run (started by the host, which roots what it holds) may collect garbage:
+  // a run started from C++ code without a budget leaves that code's raw pointers unrooted.
+  struct Nested {
+    VM& vm;
+    bool nested;
+    ~Nested() {
+      if (nested) vm.nested_runs_--;
+    }
+  } nested_guard{vm, budget == 0};
+  if (budget == 0) vm.nested_runs_++;
 
 #define LOAD_FRAME()                          \
   do {                                        \
@@ -69,7 +79,8 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
       SAVE_FRAME();                                                    \
       goto preempt;                                                    \
     }                                                                  \
-    if (vm.heap.wants_collection() && vm.native_depth_ == 0) {         \
+    if (vm.heap.wants_collection() && vm.native_depth_ == 0 &&         \
+        vm.nested_runs_ == 0) {                                        \
       SAVE_FRAME();                                                    \
       if (!collect_garbage(vm)) goto error;                            \
     }                                                                  \

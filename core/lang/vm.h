@@ -273,7 +273,9 @@ class VM {
   Frame* frame_ = nullptr;         // innermost running frame
   bool host_level_ = false;        // the running chain was started by the host with a budget
   Value host_call_;                // payload of a pending host call (Undef when none)
-  int native_depth_ = 0;           // nested VM::call levels in progress (GC waits for 0)
+  int native_depth_ = 0;           // natives in progress on the C++ stack (GC waits for 0)
+  int nested_runs_ = 0;            // dispatch loops started without a budget, i.e. from C++
+                                   // code holding raw pointers (GC waits for 0)
   int depth_ = 0;                  // Python frames in the chain (RecursionError)
   std::unordered_map<std::string, StrObj*> interned_;
   std::unordered_map<std::string, ModuleInit> module_inits_;

@@ -42,6 +42,7 @@ void EventLoop::trace(Tracer& t) {
   for (HandleObj* h : scheduled) t.mark(h);
   for (TaskObj* task : live_tasks) t.mark(task);
   t.mark(current_task);
+  t.mark(running_);
   t.mark(in_flight_);
   t.mark(in_flight_task_);
   t.mark(escaped);
@@ -612,7 +613,9 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       in_flight_ = nullptr;
       in_flight_task_ = nullptr;
       parked_ = nullptr;
+      running_ = h;
       StepResult r = host->resume_parked(parked, remaining());
+      running_ = nullptr;
       if (r.kind == Outcome::Preempted) {
         in_flight_ = h;
         in_flight_task_ = t;
@@ -634,7 +637,10 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       ready.pop_front();
       ntodo_--;
       if (h->cancelled) continue;
-      if (!run_handle(h, remaining())) return RunStatus::Running;
+      running_ = h;
+      bool finished = run_handle(h, remaining());
+      running_ = nullptr;
+      if (!finished) return RunStatus::Running;
       if (!escaped.is_undef()) return RunStatus::Raised;
     }
     stage_ = Stage::BeginIteration;

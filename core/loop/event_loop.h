@@ -136,6 +136,7 @@ struct EventLoop final : Obj {
 
   Stage stage_ = Stage::BeginIteration;
   size_t ntodo_ = 0;
+  HandleObj* running_ = nullptr;     // the handle running now (rooted while its code runs)
   HandleObj* in_flight_ = nullptr;   // the handle whose run was preempted
   TaskObj* in_flight_task_ = nullptr;
   void* parked_ = nullptr;

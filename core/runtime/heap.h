@@ -42,7 +42,9 @@ class Heap {
   void remove_roots(int id);
 
   // True when enough has been allocated since the last collection to collect again.
-  bool wants_collection() const { return allocated_since_gc_ > next_gc_threshold_; }
+  bool wants_collection() const { return stress || allocated_since_gc_ > next_gc_threshold_; }
+  // Collect at every safe point (tests use it to flush out objects that were not rooted).
+  bool stress = false;
   // Mark from the roots and free the rest. Returns bytes live after collection.
   size_t collect();
 
