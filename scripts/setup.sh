@@ -11,7 +11,7 @@ log() { echo "setup: $*"; }
 # --- Debian packages -------------------------------------------------------------------------
 # dpkg-dev unpacks `apt-get source`; python3 runs the conformance harness; nodejs/npm only when
 # the machine has no node of its own (the project's machines come with node 20).
-PKGS=(g++ cmake ninja-build git python3 dpkg-dev ca-certificates xz-utils
+PKGS=(g++ cmake ninja-build python3 dpkg-dev ca-certificates xz-utils
       emscripten libsdl2-dev doctest-dev chromium chromium-driver)
 command -v node >/dev/null || PKGS+=(nodejs)
 command -v npm >/dev/null || PKGS+=(npm)
