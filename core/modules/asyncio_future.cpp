@@ -6,6 +6,7 @@
 #include "modules/asyncio_parts.h"
 #include "modules/asyncio_runtime.h"
 #include "runtime/ops.h"
+#include "runtime/slots.h"
 
 namespace looplab {
 
@@ -472,6 +473,11 @@ void init_future_classes(VM& vm, ModuleObj* m) {
                       M{"cancelling", task_cancelling}, M{"uncancel", task_uncancel},
                       M{"get_context", task_get_context}, M{"get_stack", task_get_stack}})
     vm.def_method(task, mm.name, mm.fn);
+
+  // __new__/__init__/__repr__/... wrappers in the class dicts, so that Python subclasses
+  // (gather's _GatheringFuture) find the native slots along their MRO.
+  add_slot_wrappers(vm, fut);
+  add_slot_wrappers(vm, task);
 
   ClassObj* it = vm.new_class("FutureIter", {}, Kind::Other, kClassBuiltin, "_asyncio");
   it->slots.am_send = future_iter_send;
