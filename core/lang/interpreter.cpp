@@ -1284,6 +1284,10 @@ ExecResult VM::resume(GenObj* g, Value value, bool is_throw, uint64_t budget) {
       GenObj* sub = static_cast<GenObj*>(recv.o);
       Frame* sf = sub->frame;
       sub->state = GenState::Running;
+      // f is suspended after its YIELD_VALUE; step back onto it, where SEND leaves a frame
+      // whose delegate runs: a value the delegate yields is yielded again, a return goes to
+      // SEND's target (code[pc - 1] is the SEND).
+      f->pc -= 1;
       sf->back = f;
       sf->mode = ReturnMode::Send;
       depth_++;
