@@ -1,0 +1,1 @@
+# Package containing concurrent.futures (as CPython's concurrent/__init__.py, which is empty).
