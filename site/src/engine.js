@@ -1,7 +1,8 @@
 // Loads the wasm module (looplab.js, from the emscripten build) and wraps its C API
 // (web/api.cpp) as the page's scripting API, window.looplab:
 //   ready           Promise: resolves once the visualizer has drawn its first frame
-//   run(source)     Promise: settles with {runState, exitCode} when the run ends (or is stopped)
+//   run(source)     Promise: settles with {runState, exitCode} when the run ends (or is stopped);
+//                   rejects if the wasm module itself crashes
 //   stop()          ends the current run
 //   output()        {stdout, stderr} of the current (or last) run
 //   state()         what the visualizer shows: {runState, clock, events}
@@ -11,6 +12,8 @@
 export function createLooplabApi(canvas, hooks = {}) {
   let c = null;           // the wrapped C functions, once the module is up
   let settleRun = null;   // resolves the promise of the run in progress
+  let failRun = null;     // rejects it (the module crashed)
+  let crashed = null;     // the Error, once the module has aborted
   let replacing = false;  // true while a new run replaces one still going
 
   const module = {
@@ -21,9 +24,17 @@ export function createLooplabApi(canvas, hooks = {}) {
     onRunEnded(runState, exitCode) {
       const result = { runState, exitCode };
       const settle = settleRun;
-      settleRun = null;
+      settleRun = failRun = null;
       settle?.(result);
       if (!replacing) hooks.onRunEnded?.(result);
+    },
+    // A trap or abort in the wasm code: nothing will run again until the page reloads.
+    onAbort(what) {
+      crashed = new Error(`the Looplab engine crashed (${what}); reload the page`);
+      const fail = failRun;
+      settleRun = failRun = null;
+      fail?.(crashed);
+      hooks.onCrash?.(crashed);
     },
     // The wasm side's own diagnostics (not the Python program's output).
     print: (text) => console.log(text),
@@ -52,9 +63,10 @@ export function createLooplabApi(canvas, hooks = {}) {
     ready,
     async run(source) {
       await ready;
+      if (crashed) throw crashed;
       hooks.onRunStarting?.();
-      let settle;
-      const done = new Promise((resolve) => { settle = resolve; });
+      let settle, fail;
+      const done = new Promise((resolve, reject) => { settle = resolve; fail = reject; });
       // A run still going ends inside c.run and settles its own promise ("stopped") first.
       replacing = true;
       try {
@@ -63,6 +75,7 @@ export function createLooplabApi(canvas, hooks = {}) {
         replacing = false;
       }
       settleRun = settle;
+      failRun = fail;
       return done;
     },
     stop() {

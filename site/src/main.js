@@ -29,12 +29,18 @@ const looplab = createLooplabApi($('canvas'), {
     if (runState === 'stopped') output.notice('[stopped]');
     else output.notice(`[exit code ${exitCode}]`);
   },
+  onCrash: (error) => {
+    setStatus('error');
+    runButton.disabled = true;
+    output.notice(error.message);
+  },
 });
 window.looplab = looplab;
 
 const editor = createEditor($('editor'), { onRun: () => runButton.click() });
 
-runButton.addEventListener('click', () => looplab.run(editor.state.doc.toString()));
+// Failures reach the console through onCrash; the click handler has nothing more to report.
+runButton.addEventListener('click', () => looplab.run(editor.state.doc.toString()).catch(() => {}));
 stopButton.addEventListener('click', () => looplab.stop());
 $('clear').addEventListener('click', () => output.clear());
 

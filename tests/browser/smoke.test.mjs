@@ -5,27 +5,29 @@ import assert from 'node:assert/strict';
 import { frames, launchBrowser, openPage, pixelStats, screenshotPath, startSite } from './harness.mjs';
 
 const TERMINAL = ['finished', 'failed', 'stopped'];
+// A hung page (e.g. an engine crash that leaves run() pending) fails the test instead of CI.
+const LIMIT = { timeout: 60_000 };
 
 describe('page smoke', () => {
-  let site, browser, page, errors, context;
+  let site, browser, page, errors;
 
   before(async () => {
     site = await startSite();
     browser = await launchBrowser();
-    ({ page, errors, context } = await openPage(browser, site.url));
-  });
+    ({ page, errors } = await openPage(browser, site.url));
+  }, LIMIT);
   after(async () => {
     await browser?.close();
     site?.server.close();
   });
 
-  it('loads the wasm module without console errors', async () => {
+  it('loads the wasm module without console errors', LIMIT, async () => {
     await frames(page, 5);
     assert.deepEqual(errors, []);
     assert.equal((await page.evaluate(() => window.looplab.state())).runState, 'idle');
   });
 
-  it('draws the ImGui canvas (not blank, not black)', async () => {
+  it('draws the ImGui canvas (not blank, not black)', LIMIT, async () => {
     await frames(page, 5);
     const png = await page.locator('#canvas').screenshot();
     const stats = await pixelStats(browser, png);
@@ -34,7 +36,7 @@ describe('page smoke', () => {
     assert.ok(stats.mean > 10, `canvas is black: ${JSON.stringify(stats)}`);
   });
 
-  it('keeps the editor text across a reload', async () => {
+  it('keeps the editor text across a reload', LIMIT, async () => {
     const marker = `# kept across reloads ${Date.now()}`;
     await page.click('.cm-content');
     await page.keyboard.press('Control+End');
@@ -45,7 +47,7 @@ describe('page smoke', () => {
     assert.ok(text.includes(marker), `editor lost the text after reload:\n${text}`);
   });
 
-  it('runs a program through window.looplab.run until it settles', async () => {
+  it('runs a program through window.looplab.run until it settles', LIMIT, async () => {
     const result = await page.evaluate(() => window.looplab.run('print("hello from looplab")\n'));
     assert.ok(TERMINAL.includes(result.runState), `run settled as ${JSON.stringify(result)}`);
     const state = await page.evaluate(() => window.looplab.state());
@@ -60,7 +62,7 @@ describe('page smoke', () => {
     assert.ok(shown.includes((out.stdout + out.stderr).trim().split('\n')[0]), shown);
   });
 
-  it('stop() ends a program that would never finish', async () => {
+  it('stop() ends a program that would never finish', LIMIT, async () => {
     const outcome = await page.evaluate(async () => {
       const run = window.looplab.run('while True:\n    pass\n');
       await new Promise((r) => setTimeout(r, 200));
@@ -72,7 +74,7 @@ describe('page smoke', () => {
     assert.deepEqual(errors, []);
   });
 
-  it('keeps the canvas crisp on a high-DPI screen and follows resizes', async () => {
+  it('keeps the canvas crisp on a high-DPI screen and follows resizes', LIMIT, async () => {
     const hidpi = await openPage(browser, site.url, { deviceScaleFactor: 2 });
     try {
       const backing = () => hidpi.page.evaluate(() => {
@@ -95,7 +97,7 @@ describe('page smoke', () => {
     }
   });
 
-  it('saves a screenshot of the page after a run', async () => {
+  it('saves a screenshot of the page after a run', LIMIT, async () => {
     await page.evaluate(() => window.looplab.run(document.querySelector('.cm-content').innerText));
     await frames(page, 5);
     await page.screenshot({ path: screenshotPath('page.png') });
