@@ -34,7 +34,15 @@ def get_cache_token():
 
 def _is_abstract(value):
     try:
-        return bool(getattr(value, "__isabstractmethod__", False))
+        if getattr(value, "__isabstractmethod__", False):
+            return True
+        # property, classmethod and staticmethod forward it from their functions in CPython
+        if isinstance(value, property):
+            return any(getattr(f, "__isabstractmethod__", False)
+                       for f in (value.fget, value.fset, value.fdel))
+        if isinstance(value, (classmethod, staticmethod)):
+            return bool(getattr(value.__func__, "__isabstractmethod__", False))
+        return False
     except Exception:
         return False
 

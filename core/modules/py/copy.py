@@ -182,10 +182,13 @@ def _reduce(x, cls):
 
 # mirrors Objects/typeobject.c reduce_newobj (protocol 2+) for the engine's objects.
 def _reduce_ex(x, cls):
-    from _collections import deque, defaultdict
-    if isinstance(x, deque):
+    try:
+        from _collections import deque, defaultdict
+    except ImportError:
+        deque = defaultdict = ()
+    if deque and isinstance(x, deque):
         return (cls, ((), x.maxlen), _getstate(x), iter(x), None)
-    if isinstance(x, defaultdict):
+    if defaultdict and isinstance(x, defaultdict):
         return (cls, (x.default_factory,), _getstate(x), None, iter(x.items()))
     if issubclass(cls, BaseException):
         return (cls, x.args, _getstate(x), None, None)

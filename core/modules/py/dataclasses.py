@@ -5,7 +5,6 @@ import sys
 import copy
 import types
 import keyword
-import builtins
 import functools
 import itertools
 import abc

@@ -90,16 +90,16 @@ def _iter_bits_lsb(num):
         num ^= b
 
 
-import builtins as _bltns
+_builtin_bin = bin   # the builtin, before bin() below shadows it
 
 
 def bin(num, max_bits=None):
     # mirrors enum.bin: like built-in bin(), but shows negatives in two's complement
     ceiling = 2 ** (num).bit_length()
     if num >= 0:
-        s = _bltns.bin(num + ceiling).replace('1', '0', 1)
+        s = _builtin_bin(num + ceiling).replace('1', '0', 1)
     else:
-        s = _bltns.bin(~num ^ (ceiling - 1) + ceiling)
+        s = _builtin_bin(~num ^ (ceiling - 1) + ceiling)
     sign = s[:3]
     digits = s[3:]
     if max_bits is not None:
@@ -229,11 +229,11 @@ class EnumType(type):
             for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
                 if name not in classdict:
                     # check for mixin overrides before replacing
-                    enum_method = getattr(first_enum, name)
-                    found_method = getattr(enum_class, name)
-                    object_method = getattr(object, name)
-                    data_type_method = getattr(member_type, name)
-                    if found_method in (data_type_method, object_method):
+                    enum_method = getattr(first_enum, name, None)
+                    found_method = getattr(enum_class, name, None)
+                    object_method = getattr(object, name, None)
+                    data_type_method = getattr(member_type, name, None)
+                    if enum_method is not None and found_method in (data_type_method, object_method):
                         type.__setattr__(enum_class, name, enum_method)
         # for Flag, add __or__, __and__, __xor__, and __invert__
         if Flag is not None and issubclass(enum_class, Flag):
@@ -616,11 +616,12 @@ class ReprEnum(Enum):
     """Only changes the repr(), leaving str() and format() to the mixed-in type."""
 
 
-class IntEnum(int, ReprEnum):
+# metaclass= spelled out: the engine takes the first base's metaclass (int's: type)
+class IntEnum(int, ReprEnum, metaclass=EnumType):
     """Enum where members are also (and must be) ints"""
 
 
-class StrEnum(str, ReprEnum):
+class StrEnum(str, ReprEnum, metaclass=EnumType):
     """Enum where members are also (and must be) strings"""
 
     def __new__(cls, *values):
@@ -649,11 +650,13 @@ class StrEnum(str, ReprEnum):
         return name.lower()
 
 
-class FlagBoundary(StrEnum):
-    STRICT = auto()
-    CONFORM = auto()
-    EJECT = auto()
-    KEEP = auto()
+# CPython's FlagBoundary and EnumCheck are StrEnums; plain Enums with the same values here, so
+# that importing enum does not need attributes on str-subclass instances (an engine gap).
+class FlagBoundary(Enum):
+    STRICT = 'strict'
+    CONFORM = 'conform'
+    EJECT = 'eject'
+    KEEP = 'keep'
 STRICT, CONFORM, EJECT, KEEP = FlagBoundary
 
 
@@ -853,7 +856,7 @@ class Flag(Enum, boundary=STRICT):
     __rxor__ = __xor__
 
 
-class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP, metaclass=EnumType):
     """Support for integer-based Flags"""
 
 
@@ -871,7 +874,7 @@ def unique(enumeration):
     return enumeration
 
 
-class EnumCheck(StrEnum):
+class EnumCheck(Enum):
     """various conditions to check an enumeration for"""
     CONTINUOUS = "no skipped integer values"
     NAMED_FLAGS = "multi-flag aliases may not contain unnamed flags"

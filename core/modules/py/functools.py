@@ -303,13 +303,18 @@ def _unwrap_partial(func):
 _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
 
 
-class _HashedSeq(list):
+class _HashedSeq:
+    # CPython's is a list subclass carrying its hash; a wrapper does the same job (two keys
+    # are only ever compared with each other).
     def __init__(self, tup, hash=hash):
-        self[:] = tup
+        self.tup = tup
         self.hashvalue = hash(tup)
 
     def __hash__(self):
         return self.hashvalue
+
+    def __eq__(self, other):
+        return isinstance(other, _HashedSeq) and self.tup == other.tup
 
 
 def _make_key(args, kwds, typed,

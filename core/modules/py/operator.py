@@ -10,7 +10,7 @@ __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'co
 
 """Operator interface: a port of CPython 3.11 Lib/operator.py (its pure-Python implementation)."""
 
-from builtins import abs as _abs
+_abs = abs   # the builtin, before abs() below shadows it
 
 
 # Comparison Operations *******************************************************#

@@ -5,7 +5,6 @@ CPython computes with exact fractions and rounds once at the end; so does this p
 they come back as int or float) are CPython's. Decimal and Fraction data are not supported.
 """
 
-import math
 from collections import Counter, defaultdict
 from itertools import groupby
 
@@ -147,8 +146,9 @@ def _ss(data, c=None):
 
 def _isqrt(n):
     try:
+        import math
         return math.isqrt(n)
-    except AttributeError:
+    except (ImportError, AttributeError):
         x = int(n ** 0.5)
         while x * x > n:
             x -= 1
@@ -197,6 +197,7 @@ def mean(data):
 
 
 def fmean(data, weights=None):
+    import math
     try:
         n = len(data)
     except TypeError:
@@ -226,6 +227,7 @@ def fmean(data, weights=None):
 
 
 def geometric_mean(data):
+    import math
     try:
         return math.exp(fmean(map(math.log, data)))
     except ValueError:

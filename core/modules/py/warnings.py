@@ -346,12 +346,12 @@ defaultaction = "default"
 onceregistry = {}
 
 # CPython's default filters (non-debug build)
-import builtins as _builtins
 for _name in ("DeprecationWarning", "PendingDeprecationWarning", "ImportWarning",
               "ResourceWarning"):
-    _category = getattr(_builtins, _name, None)   # the engine may lack some categories
-    if _category is not None:
+    _category = globals().get(_name) or (__builtins__.get(_name) if isinstance(__builtins__, dict)
+                                         else getattr(__builtins__, _name, None))
+    if _category is not None:   # the engine may lack some categories
         simplefilter("ignore", category=_category, append=True)
-del _name, _category, _builtins
+del _name, _category
 filters.insert(0, ("default", None, DeprecationWarning, _Pattern("__main__", False), 0))
 _filters_mutated()
