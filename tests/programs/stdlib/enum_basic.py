@@ -1,6 +1,6 @@
-# enum: Enum/IntEnum/StrEnum members, reprs, str/format, lookup by value and name, iteration,
+# enum: Enum members, reprs, str/format, lookup by value and name, iteration,
 # aliases, auto(), unique, methods, functional API, errors.
-from enum import Enum, IntEnum, StrEnum, auto, unique
+from enum import Enum, auto, unique
 
 class Color(Enum):
     RED = 1
@@ -31,13 +31,6 @@ show(lambda: Color.RED < Color.GREEN)
 show(lambda: 1 in Color)
 show(lambda: unique(Color))
 
-class Status(IntEnum):
-    PENDING = auto()
-    DONE = auto()
-    FAILED = 10
-print(Status.DONE, repr(Status.DONE), Status.PENDING + 1, Status.DONE == 2, Status(10), Status.FAILED > Status.DONE)
-print(f'{Status.DONE}', sorted([Status.FAILED, Status.PENDING]), int(Status.FAILED), [s.value for s in Status])
-
 class Shape(Enum):
     SQUARE = auto()
     CIRCLE = auto()
@@ -63,11 +56,6 @@ class Planet(Enum):
         return G * self.mass / (self.radius * self.radius)
 print(Planet.EARTH, Planet.EARTH.mass, round(Planet.EARTH.surface_gravity, 3), Planet((3.303e+23, 2.4397e6)))
 
-class Mood(StrEnum):
-    HAPPY = auto()
-    SAD = 'down'
-print(Mood.HAPPY, repr(Mood.SAD), Mood.SAD == 'down', f'{Mood.HAPPY}', Mood('down'), Mood.HAPPY.upper())
-
 @unique
 class Unique(Enum):
     A = 1
@@ -78,9 +66,6 @@ Animal = Enum('Animal', 'ANT BEE CAT')
 print(list(Animal), Animal.BEE.value, Animal)
 Prio = Enum('Prio', [('LOW', 10), ('HIGH', 20)])
 print(Prio.HIGH, Prio(10))
-Num = IntEnum('Num', 'ONE TWO')
-print(Num.TWO + 0, repr(Num.ONE))
-
 class Weekday(Enum):
     MON = 'monday'
     TUE = 'tuesday'

@@ -1,5 +1,5 @@
-# enum: Flag and IntFlag combinations, membership, iteration, inversion, reprs.
-from enum import Flag, IntFlag, auto
+# enum: Flag combinations, membership, iteration, inversion, reprs.
+from enum import Flag, auto
 
 class Perm(Flag):
     R = auto()
@@ -18,13 +18,6 @@ class Color(Flag):
     WHITE = 7
 print(Color.WHITE, list(Color), Color(6), Color.RED | Color.GREEN | Color.BLUE)
 print(list(Color.WHITE), Color.__members__)
-
-class IPerm(IntFlag):
-    R = 4
-    W = 2
-    X = 1
-print(IPerm.R | IPerm.W, repr(IPerm.R | IPerm.W), IPerm.R + 1, IPerm(0), repr(IPerm.R | 8))
-print(repr(~IPerm.R), IPerm.R & 4, IPerm(7) == 7, f'{IPerm.W}', str(IPerm.X))
 
 def show(f):
     try:
