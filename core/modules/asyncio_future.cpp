@@ -454,6 +454,8 @@ void init_future_classes(VM& vm, ModuleObj* m) {
   fut->slots.new_ = future_new;
   fut->slots.init = future_init;
   fut->slots.hash = vm.t.object->slots.hash;
+  // Future.__iter__ = __await__: `yield from future` (custom __await__ methods) iterates it.
+  fut->slots.iter = [](VM& vm2, Value self) { return make_future_iter(vm2, static_cast<FutureObj*>(self.o)); };
   struct M {
     const char* name;
     NativeFn fn;

@@ -118,6 +118,16 @@ void init_sleep(VM& vm, ModuleObj* m) {
   vm.def_method(cls, "throw", sleep_throw);
   vm.def_method(cls, "close", sleep_close);
   vm.def_method(cls, "__await__", [](VM&, CallArgs& a) { return a[0]; });
+  // __await__() returns the coroutine itself, so it must iterate like CPython's
+  // coroutine_wrapper: `return (yield from asyncio.sleep(d).__await__())` in a custom awaitable.
+  cls->slots.iter = [](VM&, Value self) { return self; };
+  cls->slots.next = [](VM& vm2, Value self) {
+    Value out;
+    SendResult r = sleep_send(vm2, self, Value::none(), &out);
+    if (r == SendResult::Yield) return out;
+    if (r == SendResult::Error) return Value::error();
+    return vm2.set_pending(Value::object(vm2.new_exception(vm2.t.StopIteration, vm2.tuple_of({out}))));
+  };
   vm.def_method(cls, "send", [](VM& vm2, CallArgs& a) {
     Value out;
     SendResult r = sleep_send(vm2, a[0], a.nargs > 1 ? a[1] : Value::none(), &out);
