@@ -318,7 +318,25 @@ static Value type_subclasscheck(VM& vm, CallArgs& a) {
   return Value::boolean(static_cast<ClassObj*>(a[1].o)->is_subclass_of(static_cast<ClassObj*>(a[0].o)));
 }
 
+// None, NotImplemented and Ellipsis: singletons with fixed reprs.
+static Value none_repr(VM& vm, Value) { return vm.str("None"); }
+static Value not_implemented_repr(VM& vm, Value) { return vm.str("NotImplemented"); }
+static Value ellipsis_repr(VM& vm, Value) { return vm.str("Ellipsis"); }
+static int none_truth(VM&, Value) { return 0; }
+static Value singleton_new(VM& vm, ClassObj* cls, CallArgs& a) {
+  if (!check_nargs(vm, a, cls->name->str(), 0, 0)) return Value::error();
+  if (cls == vm.t.none_type) return Value::none();
+  return cls == vm.t.not_implemented_type ? vm.not_implemented : vm.ellipsis;
+}
+
 void init_object_and_type(VM& vm) {
+  vm.t.none_type->slots.repr = none_repr;
+  vm.t.none_type->slots.truth = none_truth;
+  vm.t.none_type->slots.new_ = singleton_new;
+  vm.t.not_implemented_type->slots.repr = not_implemented_repr;
+  vm.t.not_implemented_type->slots.new_ = singleton_new;
+  vm.t.ellipsis_type->slots.repr = ellipsis_repr;
+  vm.t.ellipsis_type->slots.new_ = singleton_new;
   TypeSlots& o = vm.t.object->slots;
   o.repr = object_repr;
   o.str = object_str;
