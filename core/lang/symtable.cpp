@@ -289,7 +289,7 @@ bool SymtableBuilder::stmt(Stmt* s) {
       for (Alias* a : names) {
         if (a->name == "*") {
           if (cur_->type != BlockType::Module)
-            return error("import * only allowed at module level", s->pos);
+            return error("import * only allowed at module level", a->pos);
           continue;
         }
         std::string store = a->asname.empty() ? a->name.substr(0, a->name.find('.')) : a->asname;
