@@ -5,8 +5,6 @@
 namespace looplab {
 
 void init_number_types(VM&) {}
-void init_str_type(VM&) {}
-void init_bytes_type(VM&) {}
 void init_container_types(VM&) {}
 
 }  // namespace looplab
