@@ -40,7 +40,7 @@ Value fut_result(VM& vm, CallArgs& a) {
   Value out;
   bool not_ready;
   if (f->loop->future_result(f, &out, &not_ready)) return out;
-  if (not_ready) return invalid_state(vm, "Result is not ready.");
+  if (not_ready) return invalid_state(vm, "Result is not set.");  // _asynciomodule.c's text
   return vm.set_pending(out);
 }
 
@@ -56,22 +56,16 @@ Value fut_exception(VM& vm, CallArgs& a) {
 Value fut_set_result(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "set_result");
   if (!f || !check_nargs(vm, a, "set_result", 2, 2)) return Value::error();
-  if (!f->loop->future_set_result(f, a[1])) {
-    std::string r;
-    repr_text(vm, a[0], r);
-    return invalid_state(vm, std::string(state_name(f->state)) + ": " + r);
-  }
+  // The C Future (the one CPython uses) says "invalid state"; futures.py's would say
+  // "FINISHED: <Future ...>".
+  if (!f->loop->future_set_result(f, a[1])) return invalid_state(vm, "invalid state");
   return Value::none();
 }
 
 Value fut_set_exception(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "set_exception");
   if (!f || !check_nargs(vm, a, "set_exception", 2, 2)) return Value::error();
-  if (f->state != FutureState::Pending) {
-    std::string r;
-    repr_text(vm, a[0], r);
-    return invalid_state(vm, std::string(state_name(f->state)) + ": " + r);
-  }
+  if (f->state != FutureState::Pending) return invalid_state(vm, "invalid state");
   Value exc = a[1];
   if (exc.is_obj() && exc.o->kind == Kind::Class) {
     exc = vm.call(exc, {});
@@ -356,6 +350,17 @@ Value future_iter_throw(VM& vm, CallArgs& a) {
 
 // ---- Task -----------------------------------------------------------------------------------
 
+// mirrors tasks.py Task.set_result / set_exception: a task's outcome is its coroutine's.
+Value task_set_result(VM& vm, CallArgs& a) {
+  if (!self_task(vm, a, "set_result")) return Value::error();
+  return vm.raise(vm.t.RuntimeError, "Task does not support set_result operation");
+}
+
+Value task_set_exception(VM& vm, CallArgs& a) {
+  if (!self_task(vm, a, "set_exception")) return Value::error();
+  return vm.raise(vm.t.RuntimeError, "Task does not support set_exception operation");
+}
+
 Value task_get_coro(VM& vm, CallArgs& a) {
   TaskObj* t = self_task(vm, a, "get_coro");
   if (!t) return Value::error();
@@ -471,7 +476,8 @@ void init_future_classes(VM& vm, ModuleObj* m) {
   ClassObj* task = vm.new_class("Task", {fut}, Kind::Other, kClassBuiltin | kClassBaseType, "_asyncio");
   task->slots = fut->slots;
   task->slots.new_ = task_new;
-  for (const M& mm : {M{"get_coro", task_get_coro}, M{"get_name", task_get_name}, M{"set_name", task_set_name},
+  for (const M& mm : {M{"set_result", task_set_result}, M{"set_exception", task_set_exception},
+                      M{"get_coro", task_get_coro}, M{"get_name", task_get_name}, M{"set_name", task_set_name},
                       M{"cancelling", task_cancelling}, M{"uncancel", task_uncancel},
                       M{"get_context", task_get_context}, M{"get_stack", task_get_stack}})
     vm.def_method(task, mm.name, mm.fn);
