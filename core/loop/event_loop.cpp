@@ -636,7 +636,10 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       HandleObj* h = ready.front();
       ready.pop_front();
       ntodo_--;
-      if (h->cancelled) continue;
+      if (h->cancelled) {
+        log->add(EventKind::HandleDone, time(), h->id);
+        continue;
+      }
       running_ = h;
       bool finished = run_handle(h, remaining());
       running_ = nullptr;
