@@ -1,0 +1,4 @@
+# Indentation that matches no outer level.
+if True:
+        print("a")
+    print("b")
