@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lang/opcodes.h"
+#include "runtime/bigint.h"
 #include "runtime/object.h"
 
 namespace looplab {
@@ -45,5 +46,29 @@ std::string float_repr(double d);
 // format(value, spec) for ints and floats (the format mini-language).
 Value format_int(VM& vm, Value v, std::string_view spec);
 Value format_float(VM& vm, double d, std::string_view spec);
+
+// ---- helpers for natives that work with numbers ------------------------------------------------
+
+// sys.set_int_max_str_digits: the most decimal digits str(int) / int(str) accept (0: no limit).
+extern int64_t int_max_str_digits;
+
+// The value of an instance of a float subclass (plain floats are inline Values).
+struct FloatObj final : Obj {
+  double value;
+  FloatObj(ClassObj* cls, double v) : Obj(cls, Kind::Other), value(v) {}
+};
+
+// A view of an int-valued Value (small int, bool, or BigIntObj, which includes instances of int
+// subclasses: those may hold small values). False when v is not an int.
+bool int_ref(const Value& v, SmallLimbs& buf, IntRef* out);
+// v (an int) as int64 when it fits.
+bool int_fits_i64(const Value& v, int64_t* out);
+// A Python int from a BigInt, small when it fits (never allocates then).
+Value make_int(VM& vm, BigInt&& b);
+Value make_int_u64(VM& vm, uint64_t v);
+// float or float-subclass instance: its value.
+bool float_value(VM& vm, const Value& v, double* out);
+// int(x) for any x / operator.index(x): the int value (TypeError with CPython's messages).
+Value number_index(VM& vm, Value v);
 
 }  // namespace looplab

@@ -4,7 +4,6 @@
 
 namespace looplab {
 
-void init_number_types(VM&) {}
 void init_container_types(VM&) {}
 
 }  // namespace looplab
