@@ -342,7 +342,7 @@ class Semaphore(_ContextManagerMixin, mixins._LoopBoundMixin, mixins._SyncLogged
             raise ValueError("Semaphore initial value must be >= 0")
         self._waiters = None
         self._value = value
-        self._looplab_name(3 if type(self) is Semaphore else 4)
+        self._looplab_name()
 
     def __repr__(self):
         res = super().__repr__()

@@ -63,11 +63,17 @@ ACQUIRE, RELEASE, WAIT, WAKE, SET, CLEAR, PUT, GET, NOTIFY, TASK_DONE = range(10
 _labels_used = {}
 
 
-def _source_name(depth):
-    # The name a primitive is bound to where it is made (`lock = asyncio.Lock()` -> 'lock',
-    # `self.q = asyncio.Queue()` -> 'q'), for the visualizer; '' when the line is not simple.
+def _source_name():
+    # The name a primitive is bound to where the program makes it (`lock = asyncio.Lock()` ->
+    # 'lock', `self.q = asyncio.Queue()` -> 'q'), for the visualizer: the first frame outside
+    # asyncio's own modules; '' when its line is not a simple assignment.
     try:
-        text = _stdlib.caller_info(depth)[2]
+        depth = 2
+        while True:
+            filename, _, text = _stdlib.caller_info(depth)
+            if not filename.startswith('<asyncio'):
+                break
+            depth += 1
     except Exception:
         return ''
     eq = text.find('=')
@@ -85,8 +91,8 @@ class _SyncLogged:
     _looplab_sid = 0      # the log's id of this primitive, 0 until registered
     _looplab_label = ''
 
-    def _looplab_name(self, depth=3):
-        name = _source_name(depth)
+    def _looplab_name(self):
+        name = _source_name()
         kind = type(self).__name__
         label = f'{kind} {name}' if name else kind
         n = _labels_used.get(label, 0) + 1

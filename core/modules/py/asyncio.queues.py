@@ -38,7 +38,7 @@ class Queue(mixins._LoopBoundMixin, mixins._SyncLogged):
     """
 
     def __init__(self, maxsize=0):
-        self._looplab_name(3 if type(self) is Queue else 4)
+        self._looplab_name()
         self._maxsize = maxsize
 
         # Futures.
