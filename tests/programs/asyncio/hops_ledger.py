@@ -123,7 +123,8 @@ async def wait_s():
     note(f"first {sorted(t.result() for t in done)}")
     await asyncio.wait(ts)
     note("all")
-    for c in asyncio.as_completed([f(2), f(1)]):
+    # (tasks, not coroutines: as_completed makes tasks of coroutines in set order)
+    for c in asyncio.as_completed([asyncio.create_task(f(2)), asyncio.create_task(f(1))]):
         note(f"ac{await c}")
 
 
