@@ -416,7 +416,7 @@ Value task_new(VM& vm, ClassObj*, CallArgs& a) {
     loop = get_event_loop(vm);
     if (!loop) return Value::error();
   }
-  return create_task_on(vm, loop, v[0], v[2].is_undef() ? Value::none() : v[2], false);
+  return create_task_on(vm, loop, v[0], v[2].is_undef() ? Value::none() : v[2], false, v[3]);
 }
 
 }  // namespace
@@ -427,7 +427,7 @@ Value make_future_iter(VM& vm, FutureObj* f) {
 
 // Task(coro, name=...): `consume_number` mirrors asyncio.create_task(name=...) in 3.11, which
 // takes a Task-N number even when a name is given.
-Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consume_number) {
+Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consume_number, Value context) {
   if (!is_coroutine_object(vm, coro)) {
     std::string r;
     if (!repr_text(vm, coro, r)) return Value::error();
@@ -443,7 +443,15 @@ Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consu
     task_name = op_str(vm, name);
     if (task_name.is_error()) return task_name;
   }
+  // tasks.py Task.__init__: self._context = context or contextvars.copy_context().
+  if (context.is_none()) context = Value();
+  Value factory = asyncio_runtime(vm)->context_factory;
+  if (context.is_undef() && !factory.is_undef()) {
+    context = vm.call(factory, {});
+    if (context.is_error()) return context;
+  }
   TaskObj* t = loop->create_task(coro, task_name);
+  t->context = context;
   EventLog* log = asyncio_runtime(vm)->log;
   log->add(EventKind::TaskRenamed, loop->time(), t->task_id, log->intern(static_cast<StrObj*>(task_name.o)->view()));
   if (coro.is_obj() && coro.o->kind == Kind::Generator) static_cast<GenObj*>(coro.o)->awaited = true;

@@ -105,7 +105,7 @@ Value loop_create_task(VM& vm, CallArgs& a) {
   Value v[3];
   CallArgs rest{a.args + 1, a.nargs - 1, a.kwnames};
   if (!bind_args(vm, rest, "create_task", {"coro", "*", "name=", "context="}, v)) return Value::error();
-  return create_task_on(vm, loop, v[0], v[1].is_undef() ? Value::none() : v[1], false);
+  return create_task_on(vm, loop, v[0], v[1].is_undef() ? Value::none() : v[1], false, v[2]);
 }
 
 Value loop_stop(VM& vm, CallArgs& a) {
@@ -424,7 +424,7 @@ Value fn_create_task(VM& vm, CallArgs& a) {
     if (v[0].is_obj() && v[0].o->kind == Kind::Generator) static_cast<GenObj*>(v[0].o)->awaited = true;
     return Value::error();
   }
-  return create_task_on(vm, loop, v[0], v[1].is_undef() ? Value::none() : v[1], true);
+  return create_task_on(vm, loop, v[0], v[1].is_undef() ? Value::none() : v[1], true, v[2]);
 }
 
 Value fn_iscoroutine(VM& vm, CallArgs& a) {
@@ -445,6 +445,13 @@ Value fn_set_future_label(VM& vm, CallArgs& a) {
   if (!check_nargs(vm, a, "_set_future_label", 2, 2)) return Value::error();
   FutureObj* f = as_future(vm, a[0]);
   if (f && vm.isinstance(a[1], vm.t.str)) f->label = asyncio_runtime(vm)->log->intern(static_cast<StrObj*>(a[1].o)->view());
+  return Value::none();
+}
+
+// contextvars registers copy_context here when the first ContextVar is made.
+Value fn_set_context_factory(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "_set_context_factory", 1, 1)) return Value::error();
+  asyncio_runtime(vm)->context_factory = a[0].is_none() ? Value() : a[0];
   return Value::none();
 }
 
@@ -539,7 +546,7 @@ void init_loop_class(VM& vm, ModuleObj* m) {
                      F{"all_tasks", fn_all_tasks}, F{"create_task", fn_create_task},
                      F{"iscoroutine", fn_iscoroutine}, F{"isfuture", fn_isfuture},
                      F{"_set_future_label", fn_set_future_label}, F{"_sync_new", fn_sync_new},
-                     F{"_sync_op", fn_sync_op}})
+                     F{"_sync_op", fn_sync_op}, F{"_set_context_factory", fn_set_context_factory}})
     vm.def_function(d, f.name, f.fn);
 }
 

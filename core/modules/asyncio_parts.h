@@ -11,8 +11,10 @@ void init_sleep(VM& vm, ModuleObj* m);           // asyncio_sleep.cpp
 void init_executor(VM& vm, ModuleObj* m);        // asyncio_executor.cpp
 
 Value make_future_iter(VM& vm, FutureObj* f);
-// A Task for `coro` on `loop`; name None: "Task-N".
-Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consume_number);
+// A Task for `coro` on `loop`; name None: "Task-N". context None/Undef: a copy of the
+// current one (AsyncioRuntime::context_factory), if contexts are in use.
+Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consume_number,
+                     Value context = Value());
 // asyncio.iscoroutine: coroutine objects and the engine's native coroutines (sleep).
 bool is_coroutine_object(VM& vm, Value v);
 // events.get_event_loop(): the running loop, else the set one, else a new one.

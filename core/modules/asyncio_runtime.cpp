@@ -28,6 +28,7 @@ void AsyncioRuntime::trace(Tracer& t) {
   t.mark(running_loop);
   t.mark(event_loop);
   t.mark(run_until_complete_cb);
+  t.mark(context_factory);
 }
 
 FutureObj* as_future(VM& vm, Value v) {

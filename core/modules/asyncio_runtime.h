@@ -58,6 +58,9 @@ struct AsyncioRuntime {
   EventLoop* event_loop = nullptr;     // set_event_loop / get_event_loop's loop
   ExecutorPool executor{6};            // ThreadPoolExecutor's default: min(32, cpu_count + 4) with 2 CPUs
   Value run_until_complete_cb;         // the native that stops the loop when the future is done
+  // contextvars.copy_context, once a ContextVar exists: a task made without context= gets a
+  // copy of the creator's context (tasks.py Task.__init__); Undef while contexts are unused.
+  Value context_factory;
   bool module_ready = false;
 
   void trace(Tracer& t);

@@ -1,9 +1,13 @@
 """Context variables (PEP 567): ContextVar, Token, Context and copy_context, in Python.
 
-A Context is a mapping of ContextVar -> value; Context.run(fn) makes it current while fn runs.
-Limitation: the engine's tasks do not yet carry a copy of the context they were created in,
-so a ContextVar set inside one task is seen by the code that runs after it in every task.
+A Context is a mapping of ContextVar -> value. The current context is, in this order: the one
+Context.run() entered last; else the running task's (every task gets a copy of its creator's
+context when it is made, as in CPython, once a ContextVar exists); else the program's own.
+Difference from CPython: callbacks (call_soon, call_later, done callbacks) run in the
+program's context, not in a copy of the one current when they were scheduled.
 """
+
+import _asyncio
 
 __all__ = ('Context', 'ContextVar', 'Token', 'copy_context')
 
@@ -21,21 +25,17 @@ class Context:
 
     def __init__(self):
         self._data = {}
-        self._prev = None
         self._entered = False
 
     def run(self, callable, /, *args, **kwargs):
-        global _current
         if self._entered:
             raise RuntimeError(f'cannot enter context: {self!r} is already entered')
         self._entered = True
-        self._prev = _current
-        _current = self
+        _entered.append(self)
         try:
             return callable(*args, **kwargs)
         finally:
-            _current = self._prev
-            self._prev = None
+            _entered.pop()
             self._entered = False
 
     def copy(self):
@@ -81,11 +81,35 @@ class Context:
     __hash__ = None
 
 
-_current = Context()
+_program_context = Context()
+_entered = []      # the Contexts that Context.run() entered, innermost last
+
+
+def _current():
+    if _entered:
+        return _entered[-1]
+    loop = _asyncio._get_running_loop()
+    if loop is not None:
+        task = _asyncio.current_task(loop)
+        if task is not None:
+            ctx = task.get_context()
+            if ctx is not None:
+                return ctx
+    return _program_context
 
 
 def copy_context():
-    return _current.copy()
+    return _current().copy()
+
+
+_tasks_copy_contexts = False
+
+
+def _contexts_in_use():
+    # From now on every new task gets a copy of its creator's context.
+    global _tasks_copy_contexts
+    _tasks_copy_contexts = True
+    _asyncio._set_context_factory(copy_context)
 
 
 class Token:
@@ -120,6 +144,8 @@ class ContextVar:
             raise TypeError("context variable name must be a str")
         self._name = name
         self._default = default
+        if not _tasks_copy_contexts:
+            _contexts_in_use()
 
     @property
     def name(self):
@@ -128,7 +154,7 @@ class ContextVar:
     def get(self, *args):
         if len(args) > 1:
             raise TypeError(f'get expected at most 1 argument, got {len(args)}')
-        data = _current._data
+        data = _current()._data
         if self in data:
             return data[self]
         if args:
@@ -138,7 +164,7 @@ class ContextVar:
         raise LookupError(self)
 
     def set(self, value):
-        ctx = _current
+        ctx = _current()
         old = ctx._data.get(self, _MISSING)
         ctx._data[self] = value
         return Token(ctx, self, old)
@@ -150,13 +176,14 @@ class ContextVar:
             raise RuntimeError(f'{token!r} has already been used once')
         if token._var is not self:
             raise ValueError(f'{token!r} was created by a different ContextVar')
-        if token._context is not _current:
+        ctx = _current()
+        if token._context is not ctx:
             raise ValueError(f'{token!r} was created in a different Context')
         token._used = True
         if token._old_value is _MISSING:
-            _current._data.pop(self, None)
+            ctx._data.pop(self, None)
         else:
-            _current._data[self] = token._old_value
+            ctx._data[self] = token._old_value
 
     def __repr__(self):
         default = ''
