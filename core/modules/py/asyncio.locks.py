@@ -170,11 +170,13 @@ class Event(mixins._LoopBoundMixin, mixins._SyncLogged):
         """
         if not self._value:
             self._value = True
-            _sync_op(self._looplab_sid or self._looplab_register(EVENT), SET, len(self._waiters))
+            sid = self._looplab_sid or self._looplab_register(EVENT)
+            _sync_op(sid, SET, len(self._waiters))
 
             for fut in self._waiters:
                 if not fut.done():
                     fut.set_result(True)
+                    _sync_op(sid, WAKE)
 
     def clear(self):
         """Reset the internal flag to false. Subsequently, coroutines calling
@@ -303,6 +305,8 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin, mixins._SyncLogged
         if not self.locked():
             raise RuntimeError('cannot notify on un-acquired lock')
 
+        sid = self._looplab_sid or self._looplab_register(CONDITION)
+        _sync_op(sid, NOTIFY, n)
         idx = 0
         for fut in self._waiters:
             if idx >= n:
@@ -311,7 +315,7 @@ class Condition(_ContextManagerMixin, mixins._LoopBoundMixin, mixins._SyncLogged
             if not fut.done():
                 idx += 1
                 fut.set_result(False)
-        _sync_op(self._looplab_sid or self._looplab_register(CONDITION), NOTIFY, idx)
+                _sync_op(sid, WAKE)
 
     def notify_all(self):
         """Wake up all threads waiting on this condition. This method acts
