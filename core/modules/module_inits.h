@@ -12,6 +12,8 @@ bool init_sys_module(VM& vm, ModuleObj* m);
 // _stdlib: native helpers of the Python-written stdlib; collections.abc (stdlib_native.cpp).
 bool init_stdlib_native_module(VM& vm, ModuleObj* m);
 bool init_collections_abc_module(VM& vm, ModuleObj* m);
+// _collections: deque, defaultdict, _count_elements (collections_module.cpp).
+bool init_collections_module(VM& vm, ModuleObj* m);
 
 // Python-written modules (modules/py/NAME.py): init_python_module finds the source by the
 // module's name. A C++ module may also run Python source into itself (run_python_source_into).

@@ -12,6 +12,7 @@ void DictObj::trace(Tracer& t) {
     t.mark(e.key);
     t.mark(e.value);
   }
+  t.mark(ext);
 }
 
 static bool str_key_equals(const Value& k, const StrObj* s) {

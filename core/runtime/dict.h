@@ -23,6 +23,7 @@ struct DictObj final : Obj {
   std::vector<int32_t> index;      // open-addressed positions into entries; kEmpty or kDummy
   size_t used = 0;                 // live entries
   uint64_t version = 0;            // bumped on every insertion or deletion (iteration checks)
+  Value ext;                       // state of C++ dict subclasses (defaultdict's default_factory)
 
   static constexpr int32_t kEmpty = -1;
   static constexpr int32_t kDummy = -2;

@@ -58,7 +58,7 @@ void SetObj::trace(Tracer& t) {
 }
 
 // mirrors set_table_resize.
-static void table_resize(SetObj& s, size_t minused) {
+void set_table_resize(SetObj& s, size_t minused) {
   size_t newsize = kMinSize;
   while (newsize <= minused) newsize <<= 1;
   std::vector<SetEntry> old;
@@ -126,7 +126,7 @@ restart:
         s.used++;
         s.version++;
         if (s.fill * 5 < mask * 3) return true;
-        table_resize(s, s.used > 50000 ? s.used * 2 : s.used * 4);
+        set_table_resize(s, s.used > 50000 ? s.used * 2 : s.used * 4);
         return true;
       }
       if (is_active(e) && e.hash == hash) {
@@ -135,7 +135,8 @@ restart:
         if (!keys_equal(vm, e, key, &cmp)) return false;
         if (cmp > 0) return true;
         if (s.version != version) goto restart;
-      } else if (is_dummy(e) && freeslot < 0) {
+      } else if (is_dummy(e)) {
+        // CPython 3.11 keeps the last dummy seen on the probe path, not the first.
         freeslot = int64_t(j);
       }
       if (probes-- == 0) break;
@@ -144,6 +145,33 @@ restart:
     perturb >>= kPerturbShift;
     i = (i * 5 + 1 + perturb) & mask;
   }
+}
+
+bool set_add_hashed(VM& vm, SetObj& s, Value key, int64_t hash) { return add_entry(vm, s, key, hash); }
+
+int set_contains_hashed(VM& vm, SetObj& s, Value key, int64_t hash) {
+  int64_t ix = lookkey(vm, s, key, hash);
+  return ix == -2 ? -1 : ix >= 0;
+}
+
+// mirrors set_discard_entry.
+int set_discard_hashed(VM& vm, SetObj& s, Value key, int64_t hash) {
+  int64_t ix = lookkey(vm, s, key, hash);
+  if (ix == -2) return -1;
+  if (ix < 0) return 0;
+  s.table[size_t(ix)] = {-1, Value::error()};  // dummy
+  s.used--;
+  s.version++;
+  return 1;
+}
+
+// mirrors set_swap_bodies: exchange the tables (and counts), not the pop finger.
+void set_swap_bodies(SetObj& a, SetObj& b) {
+  a.table.swap(b.table);
+  std::swap(a.fill, b.fill);
+  std::swap(a.used, b.used);
+  a.version++;
+  b.version++;
 }
 
 int SetObj::contains(VM& vm, Value key) {
@@ -162,20 +190,13 @@ bool SetObj::add(VM& vm, Value key) {
 int SetObj::discard(VM& vm, Value key) {
   int64_t h;
   if (!op_hash(vm, key, &h)) return -1;
-  int64_t ix = lookkey(vm, *this, key, h);
-  if (ix == -2) return -1;
-  if (ix < 0) return 0;
-  table[size_t(ix)] = {-1, Value::error()};  // dummy
-  used--;
-  version++;
-  return 1;
+  return set_discard_hashed(vm, *this, key, h);
 }
 
 void SetObj::clear() {
   table.assign(kMinSize, SetEntry{0, Value()});
   fill = used = 0;
-  finger = 0;
-  version++;
+  version++;  // the pop finger stays where it was, as CPython's set_clear_internal
 }
 
 // mirrors set_merge: adding every element of another set, with its fast paths (they decide
@@ -183,7 +204,7 @@ void SetObj::clear() {
 bool set_merge(VM& vm, SetObj& s, const SetObj& other) {
   if (&other == &s || other.used == 0) return true;
   size_t mask = s.table.size() - 1;
-  if ((s.fill + other.used) * 5 >= mask * 3) table_resize(s, (s.used + other.used) * 2);
+  if ((s.fill + other.used) * 5 >= mask * 3) set_table_resize(s, (s.used + other.used) * 2);
   s.version++;
   if (s.fill == 0 && s.table.size() == other.table.size() && other.fill == other.used) {
     for (size_t i = 0; i < other.table.size(); i++)
@@ -210,7 +231,7 @@ bool set_update(VM& vm, SetObj& s, Value iterable) {
   if (iterable.is_obj() && iterable.o->kind == Kind::Dict && iterable.o->cls == vm.t.dict) {
     DictObj* d = static_cast<DictObj*>(iterable.o);
     size_t mask = s.table.size() - 1;
-    if ((s.fill + d->size()) * 5 >= mask * 3) table_resize(s, (s.used + d->size()) * 2);
+    if ((s.fill + d->size()) * 5 >= mask * 3) set_table_resize(s, (s.used + d->size()) * 2);
     for (const DictEntry& e : d->entries)
       if (!e.key.is_undef() && !add_entry(vm, s, e.key, e.hash)) return false;
     return true;

@@ -46,4 +46,13 @@ bool set_update(VM& vm, SetObj& s, Value iterable);
 bool set_merge(VM& vm, SetObj& s, const SetObj& other);
 Value set_pop(VM& vm, SetObj& s);  // KeyError when empty
 
+// Known-hash variants (CPython's set_add_entry / set_contains_entry / set_discard_entry) for
+// operations that move keys between sets and dicts without hashing them again, and the table
+// primitives that decide iteration order (set_table_resize, set_swap_bodies).
+bool set_add_hashed(VM& vm, SetObj& s, Value key, int64_t hash);      // false: exception
+int set_contains_hashed(VM& vm, SetObj& s, Value key, int64_t hash);  // 1, 0, -1 error
+int set_discard_hashed(VM& vm, SetObj& s, Value key, int64_t hash);   // 1, 0, -1 error
+void set_table_resize(SetObj& s, size_t minused);
+void set_swap_bodies(SetObj& a, SetObj& b);
+
 }  // namespace looplab
