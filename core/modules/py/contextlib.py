@@ -2,8 +2,7 @@
 (without chdir: there is no file system)."""
 import abc
 import sys
-import _collections_abc
-from collections import deque
+from _collections import deque   # collections.deque itself, without importing collections
 from functools import wraps
 from types import GenericAlias
 
@@ -28,6 +27,7 @@ class AbstractContextManager(abc.ABC):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is AbstractContextManager:
+            import _collections_abc   # imported when needed: it is slow to set up
             return _collections_abc._check_methods(C, "__enter__", "__exit__")
         return NotImplemented
 
@@ -47,6 +47,7 @@ class AbstractAsyncContextManager(abc.ABC):
     @classmethod
     def __subclasshook__(cls, C):
         if cls is AbstractAsyncContextManager:
+            import _collections_abc
             return _collections_abc._check_methods(C, "__aenter__",
                                                    "__aexit__")
         return NotImplemented
