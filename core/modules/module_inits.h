@@ -15,6 +15,9 @@ bool init_collections_abc_module(VM& vm, ModuleObj* m);
 // _collections: deque, defaultdict, _count_elements (collections_module.cpp).
 bool init_collections_module(VM& vm, ModuleObj* m);
 
+// _json: the native encoder and scanner behind modules/py/json.py (json_module.cpp).
+bool init_json_native_module(VM& vm, ModuleObj* m);
+
 // Python-written modules (modules/py/NAME.py): init_python_module finds the source by the
 // module's name. A C++ module may also run Python source into itself (run_python_source_into).
 bool init_python_module(VM& vm, ModuleObj* m);

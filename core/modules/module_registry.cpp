@@ -14,6 +14,7 @@ void register_builtin_modules(VM& vm) {
   vm.register_module("_stdlib", init_stdlib_native_module);
   vm.register_module("collections.abc", init_collections_abc_module);
   vm.register_module("_collections", init_collections_module);
+  vm.register_module("_json", init_json_native_module);
   // Every embedded Python module is importable under its file name; names starting with an
   // underscore are private helpers of other modules.
   for (const EmbeddedModule* m = kEmbeddedModules; m->name; m++) vm.register_module(m->name, init_python_module);

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "lang/compiler.h"
 #include "lang/vm.h"
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
@@ -78,6 +79,11 @@ struct Py {
       std::string msg;
       auto* e = static_cast<looplab::ExceptionObj*>(exc.o);
       std::string name = e->cls->name->str();
+      if (name != "KeyError") {
+        Value text = looplab::op_str(vm, exc);
+        if (text.is_error()) vm.clear_exception();
+        else return name + ": " + looplab::as_str(text)->str();
+      }
       if (e->args && e->args->size == 1) {
         Value a = (*e->args)[0];
         msg = looplab::is_str_obj(a) ? looplab::as_str(a)->str() : repr(a);
@@ -131,6 +137,22 @@ struct Py {
     Value r = looplab::op_repr(vm, v);
     if (r.is_error()) return "<repr failed: " + show(r) + ">";
     return looplab::as_str(r)->str();
+  }
+
+  // Runs Python source as a module; returns what it printed, plus "ExcType: message" if an
+  // exception escaped.
+  std::string run(std::string_view source) {
+    std::string out;
+    vm.write_output = [&](looplab::OutStream, std::string_view t) { out += t; };
+    looplab::CodeObj* code = looplab::compile_module(vm, source, "<test>");
+    if (!code) return out + show(Value::error());
+    looplab::DictObj* g = vm.new_dict();
+    g->set_str(vm.n.__builtins__, Value::object(vm.builtins));
+    g->set_str(vm.n.__name__, vm.str("__main__"));
+    looplab::ExecResult r = vm.run_module(code, g);
+    if (r.status == looplab::ExecStatus::Raised) out += show(Value::error()) + "\n";
+    vm.write_output = nullptr;
+    return out;
   }
 
   // Shorthands: m(self, "method", {args}) -> shown outcome.
