@@ -2,8 +2,11 @@
 // - exec_source(source, globals): run Python source into a dict. namedtuple and dataclasses
 //   build methods from source text as CPython does, so their signatures and argument errors
 //   are exactly CPython's. (The builtin exec() stays unsupported for user programs.)
-// - caller_globals(depth) / caller_info(depth): what sys._getframe(depth) tells those modules
-//   (namedtuple's __module__, warnings' "file:line: Category: message").
+// - caller_globals(depth) / caller_info(depth) / caller_name(depth): what sys._getframe(depth)
+//   tells those modules (namedtuple's __module__, warnings' "file:line: Category: message",
+//   logging's funcName).
+// - format_exception(exc): the text CPython's traceback.print_exception(exc) prints (the
+//   engine's own traceback renderer), for the traceback and logging modules.
 // - _tuplegetter(index, doc): the read-only field descriptor of namedtuple classes, native for
 //   speed (mirrors Modules/_collectionsmodule.c tuplegetter).
 // Also the module "collections.abc", an alias of _collections_abc (a dotted name cannot be an
@@ -14,6 +17,7 @@
 #include "lang/interpreter.h"
 #include "lang/vm.h"
 #include "modules/module_inits.h"
+#include "runtime/exceptions_support.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
 
@@ -87,6 +91,26 @@ Value stdlib_caller_info(VM& vm, CallArgs& a) {
   return Value::object(vm.tuple_of({vm.str(filename), Value::integer(line), vm.str(text)}));
 }
 
+// The name of the function a frame runs ("<module>" at module level), as f_code.co_name.
+Value stdlib_caller_name(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "caller_name", 0, 1)) return Value::error();
+  Frame* f = frame_at(vm, a.nargs ? a[0] : Value());
+  if (!f) return Value::error();
+  return f->code->name ? Value::object(f->code->name) : vm.str("<module>");
+}
+
+// ---- tracebacks --------------------------------------------------------------------------------
+
+Value stdlib_format_exception(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "format_exception", 1, 1)) return Value::error();
+  if (!vm.isinstance(a[0], vm.t.BaseException))
+    return vm.raisef(vm.t.TypeError, "format_exception() argument must be an exception, not %s",
+                     type_name(vm, a[0]).c_str());
+  std::string out;
+  if (!format_exception(vm, a[0], out)) return Value::error();
+  return vm.str(out);
+}
+
 // ---- _tuplegetter -------------------------------------------------------------------------------
 
 struct TupleGetterObj final : Obj {
@@ -154,6 +178,8 @@ bool init_stdlib_native_module(VM& vm, ModuleObj* m) {
   vm.def_function(d, "exec_source", stdlib_exec_source);
   vm.def_function(d, "caller_globals", stdlib_caller_globals);
   vm.def_function(d, "caller_info", stdlib_caller_info);
+  vm.def_function(d, "caller_name", stdlib_caller_name);
+  vm.def_function(d, "format_exception", stdlib_format_exception);
   d->set_str(vm.intern("_tuplegetter"), Value::object(make_tuplegetter_class(vm)));
   return true;
 }
