@@ -8,7 +8,7 @@ log (a primitive is registered there the first time it is used on a running loop
 __all__ = ('Lock', 'Event', 'Condition', 'Semaphore',
            'BoundedSemaphore', 'Barrier')
 
-from asyncio.mixins import deque
+from _collections import deque
 from _asyncio import _sync_op
 
 from asyncio import exceptions

@@ -5,13 +5,6 @@ import _asyncio
 from _asyncio import _get_running_loop, _sync_new, _sync_op, _set_future_label
 import _stdlib
 
-try:
-    from _collections import deque
-except ImportError:  # TEMPORARY: until the engine's _collections.deque lands
-    class deque(list):
-        def popleft(self):
-            return self.pop(0)
-
 
 class _State:
     """A member of the small enum.Enum classes of runners.py, timeouts.py and locks.py (their

@@ -6,7 +6,7 @@ getters and putters in the event log.
 
 __all__ = ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty')
 
-from asyncio.mixins import deque
+from _collections import deque
 import heapq
 from _asyncio import _sync_op
 
