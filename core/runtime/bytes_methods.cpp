@@ -1,6 +1,7 @@
-// bytes methods (mirrors Objects/bytes_methods.c and the stringlib functions CPython shares
-// between str and bytes): searching, splitting, joining, stripping, ASCII case mapping and
-// predicates, padding.
+// bytes and bytearray methods (mirrors Objects/bytes_methods.c and the stringlib functions
+// CPython shares between str, bytes and bytearray): searching, splitting, joining, stripping,
+// ASCII case mapping and predicates, padding. Each native serves both types: the class it was
+// found on (calling_native->owner) decides what self must be and what the results are.
 #include <algorithm>
 #include <climits>
 
@@ -15,20 +16,47 @@ using namespace strimpl;
 
 constexpr size_t npos = std::string_view::npos;
 
-bool self_ok(VM& vm, CallArgs& a, const char* name) { return check_self(vm, a, vm.t.bytes, Kind::Bytes, name); }
-std::string_view self_view(CallArgs& a) { return as_bytes(a[0])->view(); }
-Value new_bytes(VM& vm, std::string_view v) { return Value::object(vm.new_bytes(v)); }
-// self itself when unchanged and exactly bytes, else a copy.
-Value same_or_copy_b(VM& vm, Value self) {
-  if (self.o->cls == vm.t.bytes) return self;
-  return new_bytes(vm, as_bytes(self)->view());
+// Which type a method runs for, decided on entry (before any nested call changes calling_native).
+struct Owner {
+  bool bytearray;
+};
+
+bool self_ok(VM& vm, CallArgs& a, const char* name, Owner* o) {
+  ClassObj* owner = vm.calling_native->owner;
+  o->bytearray = owner != vm.t.bytes;
+  if (!o->bytearray) return check_self(vm, a, vm.t.bytes, Kind::Bytes, name);
+  if (a.nargs == 0) {
+    vm.raisef(vm.t.TypeError, "unbound method bytearray.%s() needs an argument", name);
+    return false;
+  }
+  if (!as_bytearray(vm, a[0])) {
+    vm.raisef(vm.t.TypeError, "descriptor '%s' for 'bytearray' objects doesn't apply to a '%s' object", name,
+              type_name(vm, a[0]).c_str());
+    return false;
+  }
+  return true;
+}
+const char* tname(const Owner& o) { return o.bytearray ? "bytearray" : "bytes"; }
+// self's bytes; read it after the arguments are converted (their __index__ may run Python).
+std::string_view self_view(VM& vm, CallArgs& a) {
+  std::string_view v;
+  bytes_like(vm, a[0], &v);
+  return v;
+}
+// A result of self's kind (bytearray methods return bytearrays).
+Value make(VM& vm, const Owner& o, std::string_view v) {
+  return o.bytearray ? new_bytearray(vm, v) : Value::object(vm.new_bytes(v));
+}
+// self itself when unchanged and exactly bytes, else a copy (bytearrays are always copied).
+Value same_or_copy_b(VM& vm, const Owner& o, Value self) {
+  if (!o.bytearray && self.o->cls == vm.t.bytes) return self;
+  std::string_view v;
+  bytes_like(vm, self, &v);
+  return make(vm, o, v);
 }
 
 bool need_bytes(VM& vm, Value v, std::string_view* out) {
-  if (is_bytes_obj(v)) {
-    *out = as_bytes(v)->view();
-    return true;
-  }
+  if (bytes_like(vm, v, out)) return true;
   vm.raisef(vm.t.TypeError, "a bytes-like object is required, not '%s'", type_name(vm, v).c_str());
   return false;
 }
@@ -44,8 +72,9 @@ bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 // The sub argument of find & co: bytes, or an int byte value ("argument should be integer or
 // bytes-like object, not 'str'").
 bool sub_arg(VM& vm, Value v, std::string* out) {
-  if (is_bytes_obj(v)) {
-    out->assign(as_bytes(v)->view());
+  std::string_view bv;
+  if (bytes_like(vm, v, &bv)) {
+    out->assign(bv);
     return true;
   }
   bool idx = v.is_int() || v.is_bool() || (v.is_obj() && v.o->kind == Kind::BigInt) ||
@@ -65,14 +94,15 @@ bool sub_arg(VM& vm, Value v, std::string* out) {
 }
 
 Value find_method(VM& vm, CallArgs& a, const char* name, bool reverse, bool raise) {
-  if (!self_ok(vm, a, name)) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, name, &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!tuple_args(vm, r, "bytes", name, 1, 3)) return Value::error();
+  if (!tuple_args(vm, r, tname(o), name, 1, 3)) return Value::error();
   std::string sub;
   if (!sub_arg(vm, r[0], &sub)) return Value::error();
   int64_t start, end;
   if (!start_end_args(vm, r, 1, &start, &end)) return Value::error();
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   adjust_indices(start, end, int64_t(v.size()));
   int64_t found = -1;
   if (end - start >= int64_t(sub.size())) {
@@ -94,14 +124,15 @@ Value b_index(VM& vm, CallArgs& a) { return find_method(vm, a, "index", false, t
 Value b_rindex(VM& vm, CallArgs& a) { return find_method(vm, a, "rindex", true, true); }
 
 Value b_count(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "count")) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, "count", &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!tuple_args(vm, r, "bytes", "count", 1, 3)) return Value::error();
+  if (!tuple_args(vm, r, tname(o), "count", 1, 3)) return Value::error();
   std::string sub;
   if (!sub_arg(vm, r[0], &sub)) return Value::error();
   int64_t start, end;
   if (!start_end_args(vm, r, 1, &start, &end)) return Value::error();
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   adjust_indices(start, end, int64_t(v.size()));
   if (end - start < int64_t(sub.size())) return Value::integer(0);
   if (sub.empty()) return Value::integer(end - start + 1);
@@ -121,12 +152,13 @@ bool tailmatch(std::string_view v, std::string_view sub, int64_t start, int64_t 
 }
 
 Value starts_ends(VM& vm, CallArgs& a, const char* name, bool at_end) {
-  if (!self_ok(vm, a, name)) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, name, &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!tuple_args(vm, r, "bytes", name, 1, 3)) return Value::error();
+  if (!tuple_args(vm, r, tname(o), name, 1, 3)) return Value::error();
   int64_t start, end;
   if (!start_end_args(vm, r, 1, &start, &end)) return Value::error();
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   Value arg = r[0];
   if (arg.is_obj() && arg.o->kind == Kind::Tuple) {
     TupleObj* t = static_cast<TupleObj*>(arg.o);
@@ -147,15 +179,16 @@ Value b_startswith(VM& vm, CallArgs& a) { return starts_ends(vm, a, "startswith"
 Value b_endswith(VM& vm, CallArgs& a) { return starts_ends(vm, a, "endswith", true); }
 
 Value b_replace(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "replace")) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, "replace", &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!positional_args(vm, r, "bytes", "replace", 2, 3)) return Value::error();
+  if (!positional_args(vm, r, tname(o), "replace", 2, 3)) return Value::error();
   std::string_view from, to;
   if (!need_bytes(vm, r[0], &from) || !need_bytes(vm, r[1], &to)) return Value::error();
   int64_t count = -1;
   if (r.nargs > 2 && !ssize_arg(vm, r[2], &count)) return Value::error();
   if (count < 0) count = INT64_MAX;
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   std::string out;
   int64_t done = 0;
   if (from.empty()) {
@@ -167,7 +200,7 @@ Value b_replace(VM& vm, CallArgs& a) {
       out += v[i];
     }
     if (done < count) out.append(to);
-    return new_bytes(vm, out);
+    return make(vm, o, out);
   }
   size_t pos = 0;
   for (size_t at = v.find(from); at != npos && done < count; at = v.find(from, pos)) {
@@ -176,15 +209,16 @@ Value b_replace(VM& vm, CallArgs& a) {
     pos = at + from.size();
     done++;
   }
-  if (done == 0) return same_or_copy_b(vm, a[0]);
+  if (done == 0) return same_or_copy_b(vm, o, a[0]);
   out.append(v.substr(pos));
-  return new_bytes(vm, out);
+  return make(vm, o, out);
 }
 
 // ---- split / join / strip --------------------------------------------------------------------
 
-bool split_args(VM& vm, CallArgs& a, const char* name, std::string_view* sep, bool* have_sep, int64_t* maxsplit) {
-  if (!self_ok(vm, a, name)) return false;
+bool split_args(VM& vm, CallArgs& a, const char* name, Owner* o, std::string_view* sep, bool* have_sep,
+                int64_t* maxsplit) {
+  if (!self_ok(vm, a, name, o)) return false;
   Value args[2];
   if (!keyword_args(vm, rest(a), name, {"sep", "maxsplit"}, 0, 2, args)) return false;
   *have_sep = false;
@@ -206,16 +240,17 @@ Value b_split(VM& vm, CallArgs& a) {
   std::string_view sep;
   bool have_sep;
   int64_t maxsplit;
-  if (!split_args(vm, a, "split", &sep, &have_sep, &maxsplit)) return Value::error();
-  std::string_view v = self_view(a);
+  Owner o;
+  if (!split_args(vm, a, "split", &o, &sep, &have_sep, &maxsplit)) return Value::error();
+  std::string_view v = self_view(vm, a);
   ListObj* out = vm.new_list();
   if (have_sep) {
     size_t pos = 0;
     for (size_t at; maxsplit > 0 && (at = v.find(sep, pos)) != npos; maxsplit--) {
-      out->items.push_back(new_bytes(vm, v.substr(pos, at - pos)));
+      out->items.push_back(make(vm, o, v.substr(pos, at - pos)));
       pos = at + sep.size();
     }
-    out->items.push_back(new_bytes(vm, v.substr(pos)));
+    out->items.push_back(make(vm, o, v.substr(pos)));
     return Value::object(out);
   }
   size_t i = 0;
@@ -223,12 +258,12 @@ Value b_split(VM& vm, CallArgs& a) {
     while (i < v.size() && is_space(static_cast<unsigned char>(v[i]))) i++;
     if (i == v.size()) break;
     if (maxsplit-- <= 0) {
-      out->items.push_back(new_bytes(vm, v.substr(i)));
+      out->items.push_back(make(vm, o, v.substr(i)));
       break;
     }
     size_t j = i;
     while (j < v.size() && !is_space(static_cast<unsigned char>(v[j]))) j++;
-    out->items.push_back(new_bytes(vm, v.substr(i, j - i)));
+    out->items.push_back(make(vm, o, v.substr(i, j - i)));
     i = j;
   }
   return Value::object(out);
@@ -238,8 +273,9 @@ Value b_rsplit(VM& vm, CallArgs& a) {
   std::string_view sep;
   bool have_sep;
   int64_t maxsplit;
-  if (!split_args(vm, a, "rsplit", &sep, &have_sep, &maxsplit)) return Value::error();
-  std::string_view v = self_view(a);
+  Owner o;
+  if (!split_args(vm, a, "rsplit", &o, &sep, &have_sep, &maxsplit)) return Value::error();
+  std::string_view v = self_view(vm, a);
   ListObj* out = vm.new_list();
   std::vector<Value>& items = out->items;
   if (have_sep) {
@@ -247,23 +283,23 @@ Value b_rsplit(VM& vm, CallArgs& a) {
     while (maxsplit > 0 && end >= sep.size()) {
       size_t at = v.substr(0, end).rfind(sep);
       if (at == npos) break;
-      items.push_back(new_bytes(vm, v.substr(at + sep.size(), end - at - sep.size())));
+      items.push_back(make(vm, o, v.substr(at + sep.size(), end - at - sep.size())));
       end = at;
       maxsplit--;
     }
-    items.push_back(new_bytes(vm, v.substr(0, end)));
+    items.push_back(make(vm, o, v.substr(0, end)));
   } else {
     size_t i = v.size();
     while (true) {
       while (i > 0 && is_space(static_cast<unsigned char>(v[i - 1]))) i--;
       if (i == 0) break;
       if (maxsplit-- <= 0) {
-        items.push_back(new_bytes(vm, v.substr(0, i)));
+        items.push_back(make(vm, o, v.substr(0, i)));
         break;
       }
       size_t j = i;
       while (j > 0 && !is_space(static_cast<unsigned char>(v[j - 1]))) j--;
-      items.push_back(new_bytes(vm, v.substr(j, i - j)));
+      items.push_back(make(vm, o, v.substr(j, i - j)));
       i = j;
     }
   }
@@ -272,7 +308,8 @@ Value b_rsplit(VM& vm, CallArgs& a) {
 }
 
 Value b_splitlines(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "splitlines")) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, "splitlines", &o)) return Value::error();
   Value args[1];
   if (!keyword_args(vm, rest(a), "splitlines", {"keepends"}, 0, 1, args)) return Value::error();
   int64_t keepends = 0;
@@ -280,7 +317,7 @@ Value b_splitlines(VM& vm, CallArgs& a) {
     if (args[0].is_float()) return vm.raise(vm.t.TypeError, "'float' object cannot be interpreted as an integer");
     if (!index_value(vm, args[0], &keepends)) return Value::error();
   }
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   ListObj* out = vm.new_list();
   size_t i = 0;
   while (i < v.size()) {
@@ -291,37 +328,40 @@ Value b_splitlines(VM& vm, CallArgs& a) {
       j += (v[j] == '\r' && j + 1 < v.size() && v[j + 1] == '\n') ? 2 : 1;
       if (keepends) eol = j;
     }
-    out->items.push_back(new_bytes(vm, v.substr(i, eol - i)));
+    out->items.push_back(make(vm, o, v.substr(i, eol - i)));
     i = j;
   }
   return Value::object(out);
 }
 
 Value partition(VM& vm, CallArgs& a, const char* name, bool reverse) {
-  if (!self_ok(vm, a, name)) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, name, &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!one_arg(vm, r, "bytes", name)) return Value::error();
+  if (!one_arg(vm, r, tname(o), name)) return Value::error();
   std::string_view sep;
   if (!need_bytes(vm, r[0], &sep)) return Value::error();
   if (sep.empty()) return vm.raise(vm.t.ValueError, "empty separator");
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   size_t at = reverse ? v.rfind(sep) : v.find(sep);
-  Value empty = new_bytes(vm, "");
+  Value empty = make(vm, o, "");
   if (at == npos) {
-    Value whole = same_or_copy_b(vm, a[0]);
+    Value whole = same_or_copy_b(vm, o, a[0]);
     return Value::object(reverse ? vm.tuple_of({empty, empty, whole}) : vm.tuple_of({whole, empty, empty}));
   }
   return Value::object(
-      vm.tuple_of({new_bytes(vm, v.substr(0, at)), r[0], new_bytes(vm, v.substr(at + sep.size()))}));
+      vm.tuple_of({make(vm, o, v.substr(0, at)), o.bytearray ? make(vm, o, sep) : r[0],
+                   make(vm, o, v.substr(at + sep.size()))}));
 }
 
 Value b_partition(VM& vm, CallArgs& a) { return partition(vm, a, "partition", false); }
 Value b_rpartition(VM& vm, CallArgs& a) { return partition(vm, a, "rpartition", true); }
 
 Value b_join(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "join")) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, "join", &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!one_arg(vm, r, "bytes", "join")) return Value::error();
+  if (!one_arg(vm, r, tname(o), "join")) return Value::error();
   std::vector<Value> items;
   Value seq = r[0];
   ClassObj* cls = vm.type_of(seq);
@@ -331,32 +371,34 @@ Value b_join(VM& vm, CallArgs& a) {
         return 1;
       }))
     return Value::error();
-  std::string_view sep = self_view(a);
+  std::string_view sep = self_view(vm, a);
   std::string out;
   for (size_t i = 0; i < items.size(); i++) {
-    if (!is_bytes_obj(items[i]))
+    std::string_view item;
+    if (!bytes_like(vm, items[i], &item))
       return vm.raisef(vm.t.TypeError, "sequence item %zu: expected a bytes-like object, %s found", i,
                        type_name(vm, items[i]).c_str());
     if (i) out.append(sep);
-    out.append(as_bytes(items[i])->view());
+    out.append(item);
   }
-  if (items.size() == 1 && items[0].o->cls == vm.t.bytes) return items[0];
-  return new_bytes(vm, out);
+  if (!o.bytearray && items.size() == 1 && items[0].o->cls == vm.t.bytes) return items[0];
+  return make(vm, o, out);
 }
 
 enum { kLeft = 1, kRight = 2, kBoth = 3 };
 
 Value strip(VM& vm, CallArgs& a, const char* name, int side) {
-  if (!self_ok(vm, a, name)) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, name, &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!positional_args(vm, r, "bytes", name, 0, 1)) return Value::error();
+  if (!positional_args(vm, r, tname(o), name, 0, 1)) return Value::error();
   std::string_view chars;
   bool have = false;
   if (r.nargs == 1 && !r[0].is_none()) {
     if (!need_bytes(vm, r[0], &chars)) return Value::error();
     have = true;
   }
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   auto strippable = [&](char c) {
     return have ? chars.find(c) != npos : is_space(static_cast<unsigned char>(c));
   };
@@ -365,8 +407,8 @@ Value strip(VM& vm, CallArgs& a, const char* name, int side) {
     while (i < j && strippable(v[i])) i++;
   if (side & kRight)
     while (j > i && strippable(v[j - 1])) j--;
-  if (i == 0 && j == v.size()) return same_or_copy_b(vm, a[0]);
-  return new_bytes(vm, v.substr(i, j - i));
+  if (i == 0 && j == v.size()) return same_or_copy_b(vm, o, a[0]);
+  return make(vm, o, v.substr(i, j - i));
 }
 
 Value b_strip(VM& vm, CallArgs& a) { return strip(vm, a, "strip", kBoth); }
@@ -374,16 +416,17 @@ Value b_lstrip(VM& vm, CallArgs& a) { return strip(vm, a, "lstrip", kLeft); }
 Value b_rstrip(VM& vm, CallArgs& a) { return strip(vm, a, "rstrip", kRight); }
 
 Value remove_affix(VM& vm, CallArgs& a, const char* name, bool suffix) {
-  if (!self_ok(vm, a, name)) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, name, &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!one_arg(vm, r, "bytes", name)) return Value::error();
+  if (!one_arg(vm, r, tname(o), name)) return Value::error();
   std::string_view x;
   if (!need_bytes(vm, r[0], &x)) return Value::error();
-  std::string_view v = self_view(a);
-  if (x.empty() || v.size() < x.size()) return same_or_copy_b(vm, a[0]);
-  if (suffix && v.substr(v.size() - x.size()) == x) return new_bytes(vm, v.substr(0, v.size() - x.size()));
-  if (!suffix && v.substr(0, x.size()) == x) return new_bytes(vm, v.substr(x.size()));
-  return same_or_copy_b(vm, a[0]);
+  std::string_view v = self_view(vm, a);
+  if (x.empty() || v.size() < x.size()) return same_or_copy_b(vm, o, a[0]);
+  if (suffix && v.substr(v.size() - x.size()) == x) return make(vm, o, v.substr(0, v.size() - x.size()));
+  if (!suffix && v.substr(0, x.size()) == x) return make(vm, o, v.substr(x.size()));
+  return same_or_copy_b(vm, o, a[0]);
 }
 
 Value b_removeprefix(VM& vm, CallArgs& a) { return remove_affix(vm, a, "removeprefix", false); }
@@ -394,8 +437,9 @@ Value b_removesuffix(VM& vm, CallArgs& a) { return remove_affix(vm, a, "removesu
 enum class Case { Upper, Lower, Swap, Title, Capitalize };
 
 Value map_case(VM& vm, CallArgs& a, const char* name, Case how) {
-  if (!self_ok(vm, a, name) || !no_args(vm, rest(a), "bytes", name)) return Value::error();
-  std::string out(self_view(a));
+  Owner o;
+  if (!self_ok(vm, a, name, &o) || !no_args(vm, rest(a), tname(o), name)) return Value::error();
+  std::string out(self_view(vm, a));
   bool prev_cased = false;
   for (size_t i = 0; i < out.size(); i++) {
     unsigned char c = static_cast<unsigned char>(out[i]);
@@ -414,7 +458,7 @@ Value map_case(VM& vm, CallArgs& a, const char* name, Case how) {
     if (to_up && low) out[i] = char(c - 32);
     else if (to_low && up) out[i] = char(c + 32);
   }
-  return new_bytes(vm, out);
+  return make(vm, o, out);
 }
 
 Value b_upper(VM& vm, CallArgs& a) { return map_case(vm, a, "upper", Case::Upper); }
@@ -425,8 +469,9 @@ Value b_capitalize(VM& vm, CallArgs& a) { return map_case(vm, a, "capitalize", C
 
 template <class Pred>
 Value all_bytes(VM& vm, CallArgs& a, const char* name, Pred pred) {
-  if (!self_ok(vm, a, name) || !no_args(vm, rest(a), "bytes", name)) return Value::error();
-  std::string_view v = self_view(a);
+  Owner o;
+  if (!self_ok(vm, a, name, &o) || !no_args(vm, rest(a), tname(o), name)) return Value::error();
+  std::string_view v = self_view(vm, a);
   if (v.empty()) return Value::boolean(false);
   for (unsigned char c : v)
     if (!pred(c)) return Value::boolean(false);
@@ -441,14 +486,16 @@ Value b_isalnum(VM& vm, CallArgs& a) {
 Value b_isspace(VM& vm, CallArgs& a) { return all_bytes(vm, a, "isspace", is_space); }
 
 Value b_isascii(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "isascii") || !no_args(vm, rest(a), "bytes", "isascii")) return Value::error();
-  return Value::boolean(utf8::is_ascii(self_view(a)));
+  Owner o;
+  if (!self_ok(vm, a, "isascii", &o) || !no_args(vm, rest(a), tname(o), "isascii")) return Value::error();
+  return Value::boolean(utf8::is_ascii(self_view(vm, a)));
 }
 
 Value cased(VM& vm, CallArgs& a, const char* name, bool want_upper) {
-  if (!self_ok(vm, a, name) || !no_args(vm, rest(a), "bytes", name)) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, name, &o) || !no_args(vm, rest(a), tname(o), name)) return Value::error();
   bool any = false;
-  for (unsigned char c : self_view(a)) {
+  for (unsigned char c : self_view(vm, a)) {
     if (want_upper ? is_lower(c) : is_upper(c)) return Value::boolean(false);
     if (want_upper ? is_upper(c) : is_lower(c)) any = true;
   }
@@ -459,9 +506,10 @@ Value b_isupper(VM& vm, CallArgs& a) { return cased(vm, a, "isupper", true); }
 Value b_islower(VM& vm, CallArgs& a) { return cased(vm, a, "islower", false); }
 
 Value b_istitle(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "istitle") || !no_args(vm, rest(a), "bytes", "istitle")) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, "istitle", &o) || !no_args(vm, rest(a), tname(o), "istitle")) return Value::error();
   bool any = false, prev = false;
-  for (unsigned char c : self_view(a)) {
+  for (unsigned char c : self_view(vm, a)) {
     if (is_upper(c)) {
       if (prev) return Value::boolean(false);
       prev = any = true;
@@ -480,27 +528,29 @@ Value b_istitle(VM& vm, CallArgs& a) {
 enum class Just { Left, Right, Center };
 
 Value justify(VM& vm, CallArgs& a, const char* name, Just how) {
-  if (!self_ok(vm, a, name)) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, name, &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!positional_args(vm, r, "bytes", name, 1, 2)) return Value::error();
+  if (!positional_args(vm, r, tname(o), name, 1, 2)) return Value::error();
   int64_t width;
   if (!ssize_arg(vm, r[0], &width)) return Value::error();
   char fill = ' ';
   if (r.nargs > 1) {
-    if (!is_bytes_obj(r[1]) || as_bytes(r[1])->size != 1)
+    std::string_view f;
+    if (!bytes_like(vm, r[1], &f) || f.size() != 1)
       return vm.raisef(vm.t.TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name,
-                       is_bytes_obj(r[1]) ? "bytes" : type_name(vm, r[1]).c_str());
-    fill = as_bytes(r[1])->data()[0];
+                       type_name(vm, r[1]).c_str());
+    fill = f[0];
   }
-  std::string_view v = self_view(a);
+  std::string_view v = self_view(vm, a);
   int64_t len = int64_t(v.size());
-  if (width <= len) return same_or_copy_b(vm, a[0]);
+  if (width <= len) return same_or_copy_b(vm, o, a[0]);
   int64_t marg = width - len;
   int64_t left = how == Just::Left ? 0 : how == Just::Right ? marg : marg / 2 + (marg & width & 1);
   std::string out(size_t(left), fill);
   out.append(v);
   out.append(size_t(marg - left), fill);
-  return new_bytes(vm, out);
+  return make(vm, o, out);
 }
 
 Value b_center(VM& vm, CallArgs& a) { return justify(vm, a, "center", Just::Center); }
@@ -508,13 +558,14 @@ Value b_ljust(VM& vm, CallArgs& a) { return justify(vm, a, "ljust", Just::Left);
 Value b_rjust(VM& vm, CallArgs& a) { return justify(vm, a, "rjust", Just::Right); }
 
 Value b_zfill(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "zfill")) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, "zfill", &o)) return Value::error();
   CallArgs r = rest(a);
-  if (!one_arg(vm, r, "bytes", "zfill")) return Value::error();
+  if (!one_arg(vm, r, tname(o), "zfill")) return Value::error();
   int64_t width;
   if (!ssize_arg(vm, r[0], &width)) return Value::error();
-  std::string_view v = self_view(a);
-  if (int64_t(v.size()) >= width) return same_or_copy_b(vm, a[0]);
+  std::string_view v = self_view(vm, a);
+  if (int64_t(v.size()) >= width) return same_or_copy_b(vm, o, a[0]);
   size_t fill = size_t(width) - v.size();
   std::string out(fill, '0');
   out.append(v);
@@ -522,18 +573,19 @@ Value b_zfill(VM& vm, CallArgs& a) {
     out[0] = out[fill];
     out[fill] = '0';
   }
-  return new_bytes(vm, out);
+  return make(vm, o, out);
 }
 
 Value b_expandtabs(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "expandtabs")) return Value::error();
+  Owner o;
+  if (!self_ok(vm, a, "expandtabs", &o)) return Value::error();
   Value args[1];
   if (!keyword_args(vm, rest(a), "expandtabs", {"tabsize"}, 0, 1, args)) return Value::error();
   int64_t tabsize = 8;
   if (!args[0].is_undef() && !ssize_arg(vm, args[0], &tabsize)) return Value::error();
   std::string out;
   int64_t col = 0;
-  for (char c : self_view(a)) {
+  for (char c : self_view(vm, a)) {
     if (c == '\t') {
       if (tabsize > 0) {
         int64_t incr = tabsize - col % tabsize;
@@ -545,13 +597,13 @@ Value b_expandtabs(VM& vm, CallArgs& a) {
       col = (c == '\n' || c == '\r') ? 0 : col + 1;
     }
   }
-  return new_bytes(vm, out);
+  return make(vm, o, out);
 }
 
 }  // namespace
 
-void init_bytes_methods(VM& vm) {
-  ClassObj* b = vm.t.bytes;
+// Defines the shared methods on `b` (bytes or bytearray).
+void init_bytes_methods(VM& vm, ClassObj* b) {
   struct M {
     const char* name;
     NativeFn fn;

@@ -12,7 +12,40 @@
 
 namespace looplab {
 
-void init_bytes_methods(VM& vm);  // bytes_methods.cpp
+void init_bytes_methods(VM& vm, ClassObj* cls);  // bytes_methods.cpp
+void init_bytearray_type(VM& vm);                // bytearray_type.cpp
+
+// mirrors PyBytes_Repr (smart quotes) and bytearray_repr.
+std::string bytes_repr_text(std::string_view v, bool bytearray_quotes) {
+  bool has_single = v.find('\'') != std::string_view::npos;
+  bool has_double = v.find('"') != std::string_view::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  static const char kHex[] = "0123456789abcdef";
+  std::string out = "b";
+  out += quote;
+  for (unsigned char c : v) {
+    // bytearray's repr escapes a single quote even inside double quotes.
+    if (c == quote || c == '\\' || (bytearray_quotes && c == '\'')) {
+      out += '\\';
+      out += char(c);
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < ' ' || c >= 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += char(c);
+    }
+  }
+  out += quote;
+  return out;
+}
+
 
 namespace {
 
@@ -42,36 +75,6 @@ Value bytes_iter_length_hint(VM&, CallArgs& a) {
   return Value::integer(it->bytes ? int64_t(it->bytes->size - it->index) : 0);
 }
 
-// mirrors PyBytes_Repr (smart quotes).
-std::string bytes_repr_text(std::string_view v) {
-  bool has_single = v.find('\'') != std::string_view::npos;
-  bool has_double = v.find('"') != std::string_view::npos;
-  char quote = has_single && !has_double ? '"' : '\'';
-  static const char kHex[] = "0123456789abcdef";
-  std::string out = "b";
-  out += quote;
-  for (unsigned char c : v) {
-    if (c == quote || c == '\\') {
-      out += '\\';
-      out += char(c);
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c < ' ' || c >= 0x7f) {
-      out += "\\x";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += char(c);
-    }
-  }
-  out += quote;
-  return out;
-}
-
 Value bytes_repr(VM& vm, Value self) { return make_ascii(vm, bytes_repr_text(as_bytes(self)->view())); }
 
 bool bytes_hash(VM&, Value self, int64_t* out) {
@@ -81,9 +84,13 @@ bool bytes_hash(VM&, Value self, int64_t* out) {
   return true;
 }
 
-Value bytes_richcompare(VM& vm, Value a, Value b, CompareOp op) {
-  if (!is_bytes_obj(a) || !is_bytes_obj(b)) return vm.not_implemented;
-  int c = as_bytes(a)->view().compare(as_bytes(b)->view());
+}  // namespace
+
+// Shared by bytes and bytearray: byte-wise comparison of any two bytes-like objects.
+Value byteslike_richcompare(VM& vm, Value a, Value b, CompareOp op) {
+  std::string_view x, y;
+  if (!bytes_like(vm, a, &x) || !bytes_like(vm, b, &y)) return vm.not_implemented;
+  int c = x.compare(y);
   switch (op) {
     case CompareOp::Lt: return Value::boolean(c < 0);
     case CompareOp::Le: return Value::boolean(c <= 0);
@@ -94,6 +101,28 @@ Value bytes_richcompare(VM& vm, Value a, Value b, CompareOp op) {
   }
   return vm.not_implemented;
 }
+
+// `item in hay` for bytes and bytearray.
+int byteslike_contains(VM& vm, std::string_view hay, Value item) {
+  std::string_view needle;
+  if (bytes_like(vm, item, &needle)) return hay.find(needle) != std::string_view::npos;
+  bool index_like = item.is_int() || item.is_bool() || (item.is_obj() && item.o->kind == Kind::BigInt) ||
+                    (!item.is_float() && !vm.type_of(item)->lookup(vm.n.__index__).is_undef());
+  if (!index_like) {
+    vm.raisef(vm.t.TypeError, "a bytes-like object is required, not '%s'", type_name(vm, item).c_str());
+    return -1;
+  }
+  int64_t v;
+  if (item.is_obj() && item.o->kind == Kind::BigInt) v = -1;
+  else if (!index_value(vm, item, &v)) return -1;
+  if (v < 0 || v > 255) {
+    vm.raise(vm.t.ValueError, "byte must be in range(0, 256)");
+    return -1;
+  }
+  return hay.find(char(v)) != std::string_view::npos;
+}
+
+namespace {
 
 int64_t bytes_len(VM&, Value self) { return int64_t(as_bytes(self)->size); }
 
@@ -125,24 +154,7 @@ Value bytes_getitem(VM& vm, Value self, Value key) {
   return Value::integer(static_cast<unsigned char>(b->data()[i]));
 }
 
-int bytes_contains(VM& vm, Value self, Value item) {
-  std::string_view hay = as_bytes(self)->view();
-  if (is_bytes_obj(item)) return hay.find(as_bytes(item)->view()) != std::string_view::npos;
-  bool index_like = item.is_int() || item.is_bool() || (item.is_obj() && item.o->kind == Kind::BigInt) ||
-                    (!item.is_float() && !vm.type_of(item)->lookup(vm.n.__index__).is_undef());
-  if (!index_like) {
-    vm.raisef(vm.t.TypeError, "a bytes-like object is required, not '%s'", type_name(vm, item).c_str());
-    return -1;
-  }
-  int64_t v;
-  if (item.is_obj() && item.o->kind == Kind::BigInt) v = -1;
-  else if (!index_value(vm, item, &v)) return -1;
-  if (v < 0 || v > 255) {
-    vm.raise(vm.t.ValueError, "byte must be in range(0, 256)");
-    return -1;
-  }
-  return hay.find(char(v)) != std::string_view::npos;
-}
+int bytes_contains(VM& vm, Value self, Value item) { return byteslike_contains(vm, as_bytes(self)->view(), item); }
 
 Value bytes_iter(VM& vm, Value self) {
   ClassObj* cls = static_cast<ClassObj*>(vm.builtins->get_str(vm.intern(kIterKey)).o);
@@ -174,20 +186,20 @@ bool index_like(VM& vm, Value v) {
 Value bytes_binop(VM& vm, Value a, Value b, BinOp op) {
   if (int(op) >= int(BinOp::InplaceAdd)) op = BinOp(int(op) - int(BinOp::InplaceAdd));
   switch (op) {
-    case BinOp::Add:
+    case BinOp::Add: {
+      std::string_view rhs;
       if (!is_bytes_obj(a)) return vm.not_implemented;
-      if (!is_bytes_obj(b)) {
+      if (!bytes_like(vm, b, &rhs)) {
         if (vm.type_of(b)->slots.binop == slot_binop) {
           Value r = vm.type_of(b)->slots.binop(vm, a, b, op);
           if (!r.same(vm.not_implemented)) return r;
         }
         return vm.raisef(vm.t.TypeError, "can't concat %s to %s", type_name(vm, b).c_str(), type_name(vm, a).c_str());
       }
-      {
-        std::string out(as_bytes(a)->view());
-        out.append(as_bytes(b)->view());
-        return Value::object(vm.new_bytes(out));
-      }
+      std::string out(as_bytes(a)->view());
+      out.append(rhs);
+      return Value::object(vm.new_bytes(out));
+    }
     case BinOp::Multiply: {
       Value seq = is_bytes_obj(a) ? a : b, count = is_bytes_obj(a) ? b : a;
       if (index_like(vm, count)) return repeat_bytes(vm, as_bytes(seq), count);
@@ -205,80 +217,127 @@ Value bytes_binop(VM& vm, Value a, Value b, BinOp op) {
   }
 }
 
-// Bytes from an iterable of ints (PyBytes_FromObject's list/iterator paths).
-bool bytes_from_ints(VM& vm, Value source, std::string& out) {
-  return op_for_each(vm, source, [&](Value item) {
+}  // namespace
+
+// The bytes that bytes(...) / bytearray(...) make from (source, encoding, errors): mirrors
+// bytes_new_impl and bytearray___init___impl. `tname` words the errors.
+bool byteslike_from_args(VM& vm, CallArgs& a, const char* tname, std::string* out) {
+  Value args[3];
+  if (!keyword_args(vm, a, tname, {"source", "encoding", "errors"}, 0, 3, args)) return false;
+  for (int i = 1; i < 3; i++)
+    if (!args[i].is_undef() && !is_str_obj(args[i])) {
+      vm.raisef(vm.t.TypeError, "%s() argument '%s' must be str, not %s", tname, i == 1 ? "encoding" : "errors",
+                type_name(vm, args[i]).c_str());
+      return false;
+    }
+  Value x = args[0];
+  std::string_view view;
+  if (!args[1].is_undef()) {
+    if (x.is_undef() || !is_str_obj(x)) {
+      vm.raise(vm.t.TypeError, "encoding without a string argument");
+      return false;
+    }
+    Value r = encode(vm, as_str(x), as_str(args[1])->view(), args[2].is_undef() ? "strict" : as_str(args[2])->view());
+    if (r.is_error()) return false;
+    out->assign(as_bytes(r)->view());
+    return true;
+  }
+  if (!args[2].is_undef()) {
+    vm.raise(vm.t.TypeError, is_str_obj(x) ? "string argument without an encoding" : "errors without a string argument");
+    return false;
+  }
+  if (x.is_undef()) return true;
+  if (bytes_like(vm, x, &view)) {
+    out->assign(view);
+    return true;
+  }
+  Value conv = call_special(vm, x, vm.intern("__bytes__"), nullptr, 0);
+  if (conv.is_error()) return false;
+  if (!conv.is_undef()) {
+    if (!is_bytes_obj(conv)) {
+      vm.raisef(vm.t.TypeError, "__bytes__ returned non-bytes (type %s)", type_name(vm, conv).c_str());
+      return false;
+    }
+    out->assign(as_bytes(conv)->view());
+    return true;
+  }
+  if (is_str_obj(x)) {
+    vm.raise(vm.t.TypeError, "string argument without an encoding");
+    return false;
+  }
+  if (!x.is_float() && index_like(vm, x)) {
+    int64_t n;
+    if (x.is_obj() && x.o->kind == Kind::BigInt) {
+      vm.raise(vm.t.OverflowError, "cannot fit 'int' into an index-sized integer");
+      return false;
+    }
+    if (!index_value(vm, x, &n)) return false;
+    if (n < 0) {
+      vm.raise(vm.t.ValueError, "negative count");
+      return false;
+    }
+    if (vm.heap.would_exceed(size_t(n))) {
+      vm.raise(vm.t.MemoryError, "");
+      return false;
+    }
+    out->assign(size_t(n), '\0');
+    return true;
+  }
+  ClassObj* c = vm.type_of(x);
+  if (!c->slots.iter && !c->slots.getitem) {
+    vm.raisef(vm.t.TypeError, "cannot convert '%s' object to %s", type_name(vm, x).c_str(), tname);
+    return false;
+  }
+  // PyBytes_FromObject's list/iterator paths.
+  return op_for_each(vm, x, [&](Value item) {
     int64_t v;
     if (!index_value(vm, item, &v)) return -1;
     if (v < 0 || v > 255) {
       vm.raise(vm.t.ValueError, "bytes must be in range(0, 256)");
       return -1;
     }
-    out += char(v);
+    *out += char(v);
     return 1;
   });
 }
 
-// bytes(source, encoding, errors): mirrors bytes_new_impl.
+namespace {
+
+// bytes(source, encoding, errors)
 Value bytes_new(VM& vm, ClassObj* cls, CallArgs& a) {
-  Value args[3];
-  if (!keyword_args(vm, a, "bytes", {"source", "encoding", "errors"}, 0, 3, args)) return Value::error();
-  for (int i = 1; i < 3; i++)
-    if (!args[i].is_undef() && !is_str_obj(args[i]))
-      return vm.raisef(vm.t.TypeError, "bytes() argument '%s' must be str, not %s", i == 1 ? "encoding" : "errors",
-                       type_name(vm, args[i]).c_str());
-  Value x = args[0];
-  Value result;
+  // bytes(b) is b itself when b is exactly bytes.
+  if (a.nargs == 1 && a.nkw() == 0 && is_bytes_obj(a[0]) && a[0].o->cls == vm.t.bytes && cls == vm.t.bytes) return a[0];
   std::string data;
-  if (!args[1].is_undef()) {
-    if (x.is_undef() || !is_str_obj(x)) return vm.raise(vm.t.TypeError, "encoding without a string argument");
-    result = encode(vm, as_str(x), as_str(args[1])->view(), args[2].is_undef() ? "strict" : as_str(args[2])->view());
-    if (result.is_error()) return result;
-  } else if (!args[2].is_undef()) {
-    return vm.raise(vm.t.TypeError, is_str_obj(x) ? "string argument without an encoding"
-                                                    : "errors without a string argument");
-  } else if (x.is_undef()) {
-    result = Value::object(vm.new_bytes(""));
-  } else if (is_bytes_obj(x)) {
-    result = x;
-  } else {
-    Value conv = call_special(vm, x, vm.intern("__bytes__"), nullptr, 0);
-    if (conv.is_error()) return conv;
-    if (!conv.is_undef()) {
-      if (!is_bytes_obj(conv))
-        return vm.raisef(vm.t.TypeError, "__bytes__ returned non-bytes (type %s)", type_name(vm, conv).c_str());
-      result = conv;
-    } else if (is_str_obj(x)) {
-      return vm.raise(vm.t.TypeError, "string argument without an encoding");
-    } else if (!x.is_float() && index_like(vm, x)) {
-      int64_t n;
-      if (x.is_obj() && x.o->kind == Kind::BigInt)
-        return vm.raise(vm.t.OverflowError, "cannot fit 'int' into an index-sized integer");
-      if (!index_value(vm, x, &n)) return Value::error();
-      if (n < 0) return vm.raise(vm.t.ValueError, "negative count");
-      if (vm.heap.would_exceed(size_t(n))) return vm.raise(vm.t.MemoryError, "");
-      data.assign(size_t(n), '\0');
-      result = Value::object(vm.new_bytes(data));
-    } else {
-      ClassObj* c = vm.type_of(x);
-      if (!c->slots.iter && !c->slots.getitem)
-        return vm.raisef(vm.t.TypeError, "cannot convert '%s' object to bytes", type_name(vm, x).c_str());
-      if (!bytes_from_ints(vm, x, data)) return Value::error();
-      result = Value::object(vm.new_bytes(data));
-    }
-  }
-  if (cls == vm.t.bytes) return result;
-  std::string_view v = as_bytes(result)->view();
-  BytesObj* o = vm.heap.make_var<BytesObj>(v.size() + 1, cls, v.size());
-  std::memcpy(o->data(), v.data(), v.size());
-  o->data()[v.size()] = '\0';
+  if (!byteslike_from_args(vm, a, "bytes", &data)) return Value::error();
+  BytesObj* o = vm.heap.make_var<BytesObj>(data.size() + 1, cls, data.size());
+  std::memcpy(o->data(), data.data(), data.size());
+  o->data()[data.size()] = '\0';
   return Value::object(o);
 }
 
 bool self_ok(VM& vm, CallArgs& a, const char* name) { return check_self(vm, a, vm.t.bytes, Kind::Bytes, name); }
 
+// self of decode/hex, which bytes and bytearray share: the class the method was found on decides.
+bool byteslike_self(VM& vm, CallArgs& a, const char* name, std::string_view* out) {
+  ClassObj* owner = vm.calling_native->owner;
+  if (owner == vm.t.bytes) {
+    if (!self_ok(vm, a, name)) return false;
+  } else if (a.nargs == 0) {
+    vm.raisef(vm.t.TypeError, "unbound method bytearray.%s() needs an argument", name);
+    return false;
+  } else if (!as_bytearray(vm, a[0])) {
+    vm.raisef(vm.t.TypeError, "descriptor '%s' for 'bytearray' objects doesn't apply to a '%s' object", name,
+              type_name(vm, a[0]).c_str());
+    return false;
+  }
+  return bytes_like(vm, a[0], out);
+}
+
+}  // namespace
+
 Value bytes_decode(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "decode")) return Value::error();
+  std::string_view data;
+  if (!byteslike_self(vm, a, "decode", &data)) return Value::error();
   Value args[2];
   if (!keyword_args(vm, rest(a), "decode", {"encoding", "errors"}, 0, 2, args)) return Value::error();
   const char* names[] = {"encoding", "errors"};
@@ -286,16 +345,16 @@ Value bytes_decode(VM& vm, CallArgs& a) {
     if (!args[i].is_undef() && !is_str_obj(args[i]))
       return vm.raisef(vm.t.TypeError, "decode() argument '%s' must be str, not %s", names[i],
                        type_name(vm, args[i]).c_str());
-  return decode(vm, as_bytes(a[0])->view(), args[0].is_undef() ? "utf-8" : as_str(args[0])->view(),
+  return decode(vm, data, args[0].is_undef() ? "utf-8" : as_str(args[0])->view(),
                 args[1].is_undef() ? "strict" : as_str(args[1])->view());
 }
 
 // bytes.hex(sep=..., bytes_per_sep=1): mirrors _Py_strhex_impl.
 Value bytes_hex(VM& vm, CallArgs& a) {
-  if (!self_ok(vm, a, "hex")) return Value::error();
+  std::string_view data;
+  if (!byteslike_self(vm, a, "hex", &data)) return Value::error();
   Value args[2];
   if (!keyword_args(vm, rest(a), "hex", {"sep", "bytes_per_sep"}, 0, 2, args)) return Value::error();
-  std::string_view data = as_bytes(a[0])->view();
   char sep = 0;
   if (!args[0].is_undef()) {
     std::string_view s;
@@ -327,7 +386,7 @@ Value bytes_hex(VM& vm, CallArgs& a) {
   return make_ascii(vm, out);
 }
 
-int hex_value(char c) {
+static int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -369,6 +428,8 @@ Value bytes_fromhex(VM& vm, CallArgs& a) {
   return vm.call(Value::object(cls), {result});
 }
 
+namespace {
+
 Value bytes_getnewargs(VM& vm, CallArgs& a) {
   if (!self_ok(vm, a, "__getnewargs__")) return Value::error();
   return Value::object(vm.tuple_of({Value::object(vm.new_bytes(as_bytes(a[0])->view()))}));
@@ -388,7 +449,7 @@ void init_bytes_type(VM& vm) {
   s.repr = bytes_repr;
   s.str = bytes_repr;
   s.hash = bytes_hash;
-  s.richcompare = bytes_richcompare;
+  s.richcompare = byteslike_richcompare;
   s.len = bytes_len;
   s.getitem = bytes_getitem;
   s.contains = bytes_contains;
@@ -411,7 +472,8 @@ void init_bytes_type(VM& vm) {
   add_slot_wrappers(vm, it);
   vm.builtins->set_str(vm.intern(kIterKey), Value::object(it));
 
-  init_bytes_methods(vm);
+  init_bytes_methods(vm, bytes);
+  init_bytearray_type(vm);
 }
 
 }  // namespace looplab

@@ -17,6 +17,29 @@ inline StrObj* as_str(Value v) { return static_cast<StrObj*>(v.o); }
 inline bool is_bytes_obj(Value v) { return v.is_obj() && v.o->kind == Kind::Bytes; }
 inline BytesObj* as_bytes(Value v) { return static_cast<BytesObj*>(v.o); }
 
+// bytearray: a mutable byte string. No Kind of its own (Kind::Other); its class lives in
+// builtins (there is no vm.t member), so use the helpers below to recognise one.
+struct ByteArrayObj final : Obj {
+  std::string bytes;
+  explicit ByteArrayObj(ClassObj* cls) : Obj(cls, Kind::Other) {}
+  size_t extra_bytes() const override { return bytes.capacity(); }
+  std::string_view view() const { return bytes; }
+};
+
+ClassObj* bytearray_class(VM& vm);
+ByteArrayObj* as_bytearray(VM& vm, Value v);  // nullptr when v is not a bytearray
+// The bytes of a bytes or bytearray object (CPython's "bytes-like" for our purposes).
+bool bytes_like(VM& vm, Value v, std::string_view* out);
+Value new_bytearray(VM& vm, std::string_view data, ClassObj* cls = nullptr);
+// Shared by bytes and bytearray (bytes_type.cpp).
+Value byteslike_richcompare(VM& vm, Value a, Value b, CompareOp op);
+int byteslike_contains(VM& vm, std::string_view hay, Value item);
+bool byteslike_from_args(VM& vm, CallArgs& a, const char* tname, std::string* out);
+Value bytes_decode(VM& vm, CallArgs& a);   // decode(), for bytes and bytearray
+Value bytes_hex(VM& vm, CallArgs& a);      // hex()
+Value bytes_fromhex(VM& vm, CallArgs& a);  // the classmethod fromhex()
+std::string bytes_repr_text(std::string_view v, bool bytearray_quotes = false);
+
 namespace strimpl {
 
 // A str of exactly class `cls` (str or a subclass) holding valid UTF-8 `text`.

@@ -245,11 +245,12 @@ Value str_new(VM& vm, ClassObj* cls, CallArgs& a) {
   } else {
     Value obj = args[0];
     if (is_str_obj(obj)) return vm.raise(vm.t.TypeError, "decoding str is not supported");
-    if (!is_bytes_obj(obj))
+    std::string_view data;
+    if (!bytes_like(vm, obj, &data))
       return vm.raisef(vm.t.TypeError, "decoding to str: need a bytes-like object, %s found", type_name(vm, obj).c_str());
     std::string_view enc = args[1].is_undef() ? "utf-8" : as_str(args[1])->view();
     std::string_view errs = args[2].is_undef() ? "strict" : as_str(args[2])->view();
-    text = decode(vm, as_bytes(obj)->view(), enc, errs);
+    text = decode(vm, data, enc, errs);
     if (text.is_error()) return text;
   }
   if (cls == vm.t.str) return text;
