@@ -47,6 +47,7 @@ void bootstrap_types(VM& vm) {
     r.cls->qualname = r.cls->name;
     r.cls->module = vm.intern("builtins");
     r.cls->dict = vm.new_dict();
+    r.cls->dict->is_class_dict = true;
     r.cls->instance_kind = r.kind;
     r.cls->flags = r.flags;
   }

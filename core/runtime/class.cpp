@@ -17,12 +17,38 @@ void ClassObj::trace(Tracer& t) {
   t.mark(dict);
 }
 
+// A direct-mapped cache of MRO lookups (CPython's type attribute cache), valid while no class
+// namespace changed (g_type_epoch). Entries are weak: they are only read when the epoch matches.
+namespace {
+struct LookupCacheEntry {
+  const ClassObj* cls = nullptr;
+  const StrObj* name = nullptr;
+  uint64_t epoch = 0;
+  Value value;
+};
+constexpr size_t kLookupCacheSize = 4096;
+LookupCacheEntry g_lookup_cache[kLookupCacheSize];
+}  // namespace
+
 Value ClassObj::lookup(const StrObj* key) const {
+  size_t h = ((uintptr_t(this) >> 4) ^ (uintptr_t(key) >> 3) * 31) & (kLookupCacheSize - 1);
+  LookupCacheEntry& e = g_lookup_cache[h];
+  if (e.cls == this && e.name == key && e.epoch == g_type_epoch) return e.value;
+  Value found;
   for (ClassObj* c : mro) {
     Value v = c->dict->get_str(key);
-    if (!v.is_undef()) return v;
+    if (!v.is_undef()) {
+      found = v;
+      break;
+    }
   }
-  return Value();
+  if (key->interned) {
+    e.cls = this;
+    e.name = key;
+    e.epoch = g_type_epoch;
+    e.value = found;
+  }
+  return found;
 }
 
 bool ClassObj::is_subclass_of(const ClassObj* other) const {
@@ -80,6 +106,8 @@ ClassObj* VM::new_class(std::string_view name, std::initializer_list<ClassObj*> 
   cls->qualname = cls->name;
   cls->module = intern(module);
   cls->dict = new_dict();
+  cls->dict->is_class_dict = true;
+  g_type_epoch++;
   cls->instance_kind = instance_kind;
   cls->flags = flags;
   std::vector<ClassObj*> bs(base_list);

@@ -1,11 +1,15 @@
 // dict: CPython's compact dict: `entries` in insertion order, `index` an open-addressed table
-// of positions into it (probing with CPython's perturbation scheme).
+// of positions into it (probing with CPython's perturbation scheme). Small dicts (most instance
+// and keyword dicts) have no index at all: a linear scan of a few entries, comparing interned
+// keys by pointer first, is faster than hashing and saves an allocation.
 #include "runtime/dict.h"
 
 #include "lang/vm.h"
 #include "runtime/ops.h"
 
 namespace looplab {
+
+uint64_t g_type_epoch = 1;
 
 void DictObj::trace(Tracer& t) {
   for (const DictEntry& e : entries) {
@@ -26,7 +30,28 @@ static bool str_key_equals(const Value& k, const StrObj* s) {
 // the first free slot on the probe path). -2: an exception is pending (vm != nullptr only).
 int64_t DictObj::lookup(VM* vm, Value key, int64_t hash, size_t* slot_out) {
   if (index.empty()) {
-    *slot_out = 0;
+    *slot_out = SIZE_MAX;
+    size_t n = entries.size();
+    for (size_t ix = 0; ix < n; ix++) {
+      const DictEntry& e = entries[ix];
+      if (e.key.same(key) && !key.is_float()) return int64_t(ix);
+    }
+    for (size_t ix = 0; ix < n; ix++) {
+      const DictEntry& e = entries[ix];
+      if (e.hash != hash || e.key.is_undef()) continue;
+      if (!vm) {
+        if (str_key_equals(e.key, static_cast<StrObj*>(key.o))) return int64_t(ix);
+      } else {
+        uint64_t version_before = version;
+        int eq = op_eq(*vm, e.key, key);
+        if (eq < 0) return -2;
+        if (version != version_before) {
+          vm->raise(vm->t.RuntimeError, "dictionary changed size during iteration");
+          return -2;
+        }
+        if (eq) return int64_t(ix);
+      }
+    }
     return -1;
   }
   size_t mask = index.size() - 1;
@@ -75,13 +100,19 @@ int64_t DictObj::lookup(VM* vm, Value key, int64_t hash, size_t* slot_out) {
 }
 
 void DictObj::rebuild(size_t min_used) {
-  size_t size = 8;
+  if (used != entries.size()) {
+    std::vector<DictEntry> live;
+    live.reserve(min_used > used ? min_used : used);
+    for (DictEntry& e : entries)
+      if (!e.key.is_undef()) live.push_back(e);
+    entries.swap(live);
+  }
+  if (min_used <= kLinearMax) {
+    index.clear();
+    return;
+  }
+  size_t size = 16;
   while (size * 2 < (min_used + 1) * 3) size <<= 1;
-  std::vector<DictEntry> live;
-  live.reserve(used + 1);
-  for (DictEntry& e : entries)
-    if (!e.key.is_undef()) live.push_back(e);
-  entries.swap(live);
   index.assign(size, kEmpty);
   size_t mask = size - 1;
   for (size_t ix = 0; ix < entries.size(); ix++) {
@@ -96,8 +127,23 @@ void DictObj::rebuild(size_t min_used) {
 }
 
 void DictObj::insert_new(Value key, int64_t hash, Value value) {
-  // Keep the index at most 2/3 full (counting deleted entries still in `entries`).
-  if ((entries.size() + 1) * 3 >= index.size() * 2) {
+  if (index.empty()) {
+    if (entries.size() < kLinearMax) {
+      if (entries.empty()) entries.reserve(4);
+      entries.push_back({hash, key, value});
+      used++;
+      version++;
+      return;
+    }
+    rebuild(used + 1);
+    if (index.empty()) {  // it had holes: still small enough to stay linear
+      entries.push_back({hash, key, value});
+      used++;
+      version++;
+      return;
+    }
+  } else if ((entries.size() + 1) * 3 >= index.size() * 2) {
+    // Keep the index at most 2/3 full (counting deleted entries still in `entries`).
     rebuild(used + 1);
   }
   size_t mask = index.size() - 1;
@@ -124,6 +170,7 @@ void DictObj::set_str(StrObj* key, Value value) {
   size_t slot;
   int64_t h = key->hash();
   int64_t ix = lookup(nullptr, Value::object(key), h, &slot);
+  if (is_class_dict) g_type_epoch++;
   if (ix >= 0) {
     entries[size_t(ix)].value = value;
     return;
@@ -135,11 +182,12 @@ bool DictObj::del_str(const StrObj* key) {
   size_t slot;
   int64_t ix = lookup(nullptr, Value::object(const_cast<StrObj*>(key)), key->hash(), &slot);
   if (ix < 0) return false;
-  index[slot] = kDummy;
+  if (!index.empty()) index[slot] = kDummy;
   entries[size_t(ix)].key = Value();
   entries[size_t(ix)].value = Value();
   used--;
   version++;
+  if (is_class_dict) g_type_epoch++;
   return true;
 }
 
@@ -162,6 +210,7 @@ bool DictObj::set_hashed(VM& vm, Value key, int64_t hash, Value value) {
   size_t slot;
   int64_t ix = is_plain_str(vm, key) ? lookup(nullptr, key, hash, &slot) : lookup(&vm, key, hash, &slot);
   if (ix == -2) return false;
+  if (is_class_dict) g_type_epoch++;
   if (ix >= 0) {
     entries[size_t(ix)].value = value;
     return true;
@@ -183,17 +232,19 @@ int DictObj::del(VM& vm, Value key) {
   int64_t ix = is_plain_str(vm, key) ? lookup(nullptr, key, h, &slot) : lookup(&vm, key, h, &slot);
   if (ix == -2) return -1;
   if (ix < 0) return 0;
-  index[slot] = kDummy;
+  if (!index.empty()) index[slot] = kDummy;
   entries[size_t(ix)].key = Value();
   entries[size_t(ix)].value = Value();
   used--;
   version++;
+  if (is_class_dict) g_type_epoch++;
   // Compact when most entries are holes, so iteration stays proportional to size.
   if (entries.size() > 16 && used * 4 < entries.size()) rebuild(used);
   return 1;
 }
 
 void DictObj::clear() {
+  if (is_class_dict) g_type_epoch++;
   entries.clear();
   index.clear();
   used = 0;

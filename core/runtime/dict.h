@@ -18,13 +18,19 @@ struct DictEntry {
   Value value;
 };
 
+// Bumped whenever any class's namespace changes (or a class is made): attribute lookup caches
+// compare against it.
+extern uint64_t g_type_epoch;
+
 struct DictObj final : Obj {
   std::vector<DictEntry> entries;  // insertion order, with holes where keys were deleted
   std::vector<int32_t> index;      // open-addressed positions into entries; kEmpty or kDummy
   size_t used = 0;                 // live entries
   uint64_t version = 0;            // bumped on every insertion or deletion (iteration checks)
+  bool is_class_dict = false;      // a class's namespace: any change invalidates lookup caches
   Value ext;                       // state of C++ dict subclasses (defaultdict's default_factory)
 
+  static constexpr size_t kLinearMax = 8;  // up to this many entries: no index, linear scan
   static constexpr int32_t kEmpty = -1;
   static constexpr int32_t kDummy = -2;
 

@@ -15,15 +15,17 @@ inline bool is_dict(Value v) { return v.is_obj() && v.o->kind == Kind::Dict; }
 // Removes the live entry at position ix (its hash is known, so no Python code runs), as
 // CPython's popitem and delitem_common. Trailing holes are trimmed so LIFO pops stay O(1).
 void dict_del_entry_at(DictObj* d, size_t ix) {
-  size_t mask = d->index.size() - 1;
-  int64_t hash = d->entries[ix].hash;
-  uint64_t perturb = uint64_t(hash);
-  size_t i = size_t(hash) & mask;
-  while (d->index[i] != int32_t(ix)) {
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
+  if (!d->index.empty()) {  // small dicts have no index (linear lookup)
+    size_t mask = d->index.size() - 1;
+    int64_t hash = d->entries[ix].hash;
+    uint64_t perturb = uint64_t(hash);
+    size_t i = size_t(hash) & mask;
+    while (d->index[i] != int32_t(ix)) {
+      perturb >>= 5;
+      i = (i * 5 + perturb + 1) & mask;
+    }
+    d->index[i] = DictObj::kDummy;
   }
-  d->index[i] = DictObj::kDummy;
   d->entries[ix].key = Value();
   d->entries[ix].value = Value();
   d->used--;

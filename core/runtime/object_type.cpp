@@ -239,6 +239,8 @@ Value type_new_class(VM& vm, ClassObj* meta, StrObj* name, TupleObj* bases, Dict
   }
   cls->bases = bases;
   cls->dict = vm.new_dict();
+  cls->dict->is_class_dict = true;
+  g_type_epoch++;
   Value classcell;
   ns->for_each([&](Value k, Value v) {
     StrObj* key = static_cast<StrObj*>(k.o);

@@ -1,0 +1,17 @@
+# Scheduling: a tree of nested gathers.
+import asyncio
+
+
+async def node(depth):
+    if depth == 0:
+        await asyncio.sleep(0)
+        return 1
+    parts = await asyncio.gather(*(node(depth - 1) for _ in range(4)))
+    return sum(parts)
+
+
+async def main():
+    print(await node(7))
+
+
+asyncio.run(main())

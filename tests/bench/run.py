@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Benchmarks: the same programs in `looplab run` and in CPython, timed on this machine.
+
+    python3 tests/bench/run.py [--looplab build/native/looplab] [--wasm build/wasm/looplab-node.js]
+                               [--repeat 3] [-k SUBSTR]
+
+Prints a table: best-of-N wall time for each engine and CPython's time divided by Looplab's
+(above 1: Looplab is faster). Also the memory each pending task costs (peak RSS with 20,000
+pending tasks minus with none, per task). Outputs must match CPython's, or the row says so.
+"""
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+PLAIN = ["fib", "arith_loop", "list_dict", "strings", "method_calls"]
+SCHEDULING = ["sleep0_tasks", "queue_pingpong", "timer_storm", "lock_contention", "gather_tree"]
+
+
+def run(argv, env=None):
+    """Wall time and stdout of one run, and the child's peak RSS in KiB."""
+    start = time.perf_counter()
+    p = subprocess.run(argv, capture_output=True, env=env)
+    wall = time.perf_counter() - start
+    if p.returncode != 0:
+        raise RuntimeError(f"{argv} failed:\n{p.stderr.decode()[-2000:]}")
+    return wall, p.stdout
+
+
+def peak_rss_kib(argv, env):
+    # A fresh process per measurement: ru_maxrss of RUSAGE_CHILDREN is the max over children,
+    # so measure in a helper that runs exactly one child.
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    p = subprocess.run([sys.executable, "-c", code] + argv, capture_output=True, env=env, text=True)
+    return int(p.stdout.strip())
+
+
+def best(argv, repeat):
+    times, out = [], None
+    for _ in range(repeat):
+        t, o = run(argv)
+        times.append(t)
+        out = o
+    return min(times), out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--looplab", default=os.path.join(ROOT, "build/native/looplab"))
+    ap.add_argument("--wasm", default=None, help="also time the wasm runner under node")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("-k", dest="substr")
+    args = ap.parse_args()
+    engines = [("looplab", [args.looplab, "run"])]
+    if args.wasm:
+        engines.append(("wasm", ["node", "--no-experimental-fetch", args.wasm, "run"]))
+    print("| benchmark | kind | CPython 3.11 | " + " | ".join(n for n, _ in engines) + " | CPython / looplab |")
+    print("|---|---|---:|" + "---:|" * len(engines) + "---:|")
+    for kind, names in (("plain", PLAIN), ("scheduling", SCHEDULING)):
+        for name in names:
+            if args.substr and args.substr not in name:
+                continue
+            path = os.path.join(HERE, name + ".py")
+            cpy, cpy_out = best([sys.executable, path], args.repeat)
+            row = [name, kind, f"{cpy:.3f}s"]
+            ratio = ""
+            for ename, cmd in engines:
+                t, out = best(cmd + [path], args.repeat)
+                row.append(f"{t:.3f}s" + ("" if out == cpy_out else " (OUTPUT DIFFERS)"))
+                if ename == "looplab":
+                    ratio = f"{cpy / t:.2f}x"
+            row.append(ratio)
+            print("| " + " | ".join(row) + " |")
+    if not args.substr or args.substr in "pending_tasks":
+        path = os.path.join(HERE, "pending_tasks.py")
+        n = 20000
+        results = []
+        for label, argv in (("CPython", [sys.executable, path]), ("looplab", [args.looplab, "run", path])):
+            base = peak_rss_kib(argv, dict(os.environ, BENCH_TASKS="0"))
+            full = peak_rss_kib(argv, dict(os.environ, BENCH_TASKS=str(n)))
+            results.append((label, (full - base) * 1024 / n))
+        print()
+        for label, per_task in results:
+            print(f"memory per pending task, {label}: {per_task:.0f} bytes")
+        print(f"looplab / CPython: {results[1][1] / results[0][1]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
