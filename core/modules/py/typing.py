@@ -108,8 +108,36 @@ def _tp_cache(func):
 
 # ---- special forms ---------------------------------------------------------------------
 
-class _Final:
+class _ClassStatementFallback(type):
+    # The engine's class statement takes the metaclass from the first base as written, before
+    # __mro_entries__ replaces it: for `class Box(Generic[T])` it calls type(Generic[T]) with
+    # (name, bases, namespace). Such a call is passed on to the metaclass CPython would have
+    # chosen from the resolved bases (types._calculate_meta). Other calls construct normally.
+    def __call__(cls, *args, **kwargs):
+        if (len(args) == 3 and isinstance(args[0], str) and isinstance(args[1], tuple)
+                and isinstance(args[2], dict) and all(isinstance(b, type) for b in args[1])):
+            name, bases, ns = args
+            return types._calculate_meta(type, bases)(name, bases, ns, **kwargs)
+        return super().__call__(*args, **kwargs)
+
+
+class _Final(metaclass=_ClassStatementFallback):
     pass
+
+
+def _definer_module():
+    # The module that called TypeVar(...) or NewType(...) (CPython's _caller()): the frames up
+    # from here are __init__, then _ClassStatementFallback.__call__ when the class has that
+    # metaclass, then the caller.
+    import _stdlib
+    try:
+        depth = 2
+        if (_stdlib.caller_name(depth) == '__call__'
+                and _stdlib.caller_globals(depth).get('__name__') == __name__):
+            depth += 1
+        return _stdlib.caller_globals(depth).get('__name__', '__main__')
+    except ValueError:
+        return None
 
 
 class _SpecialForm(_Final):
@@ -374,11 +402,7 @@ class TypeVar(_TypeVarLike, _Final):
         msg = "TypeVar(name, constraint, ...): constraints must be types."
         self.__constraints__ = tuple(_type_check(t, msg) for t in constraints)
         self.__bound__ = _type_check(bound, "Bound must be a type.") if bound is not None else None
-        try:
-            import _stdlib
-            def_mod = _stdlib.caller_globals(1).get('__name__', '__main__')
-        except Exception:
-            def_mod = None
+        def_mod = _definer_module()
         if def_mod != 'typing':
             self.__module__ = def_mod
 
@@ -953,7 +977,7 @@ _NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
 
 # CPython's NamedTuple is a function with a __mro_entries__ attribute; the engine looks
 # __mro_entries__ up on the base's type, so NamedTuple is an instance of a class with both.
-class _NamedTupleFunction:
+class _NamedTupleFunction(metaclass=_ClassStatementFallback):
     __name__ = __qualname__ = 'NamedTuple'
 
     def __call__(self, typename, fields=None, /, **kwargs):
@@ -1031,7 +1055,7 @@ class _TypedDictMeta(type):
     __instancecheck__ = __subclasscheck__
 
 
-class _TypedDictFunction:
+class _TypedDictFunction(metaclass=_ClassStatementFallback):
     __name__ = __qualname__ = 'TypedDict'
 
     def __call__(self, typename, fields=None, /, *, total=True, **kwargs):
@@ -1057,7 +1081,7 @@ def is_typeddict(tp):
     return isinstance(tp, _TypedDictMeta)
 
 
-class NewType:
+class NewType(metaclass=_ClassStatementFallback):
     """NewType creates simple unique types with almost zero runtime overhead."""
 
     def __init__(self, name, tp):
@@ -1066,11 +1090,7 @@ class NewType:
             name = name.rpartition('.')[-1]
         self.__name__ = name
         self.__supertype__ = tp
-        try:
-            import _stdlib
-            def_mod = _stdlib.caller_globals(1).get('__name__', '__main__')
-        except Exception:
-            def_mod = None
+        def_mod = _definer_module()
         if def_mod != 'typing':
             self.__module__ = def_mod
 
