@@ -246,6 +246,19 @@ bool Compiler::jump_if(Expr* e, int label, bool cond) {
     case EK::Compare: {
       auto* c = static_cast<Compare*>(e);
       size_t n = c->ops.size() - 1;
+      if (n == 0 && (c->ops[0] == CmpOp::Is || c->ops[0] == CmpOp::IsNot)) {
+        // `x is None` jumps on the value itself (CPython's peephole does the same).
+        auto* k = as<Constant>(c->comparators[0]);
+        if (k && k->value.kind == ConstValue::Kind::None) {
+          if (!visit_expr(c->left)) return false;
+          SourcePos saved = u_->loc;
+          set_loc(e->pos);
+          bool jump_if_none = (c->ops[0] == CmpOp::Is) == cond;
+          emit_jump(jump_if_none ? Op::POP_JUMP_IF_NONE : Op::POP_JUMP_IF_NOT_NONE, label);
+          u_->loc = saved;
+          return true;
+        }
+      }
       if (n > 0) {
         SourcePos saved = u_->loc;
         set_loc(e->pos);

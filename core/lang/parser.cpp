@@ -102,6 +102,7 @@ Failure Parser::fail_last(const std::string& msg, SyntaxErrorKind kind) {
 Failure Parser::fail_generic() {
   if (failed_ || lexer_error_reached()) return {};
   const Token& t = toks_[max_peek_];
+  generic_failure_ = true;
   if (t.kind == Tok::Indent) return fail_last("unexpected indent", SyntaxErrorKind::Indentation);
   if (t.kind == Tok::Dedent)
     return fail_last("unexpected unindent", SyntaxErrorKind::Indentation);
@@ -272,6 +273,11 @@ Parser::Stmt* Parser::assignment_or_expr() {
 
   if (at(Tok::Colon)) {  // annotated assignment
     Expr* target = first;
+    // invalid_assignment's annotation rules need an expression after the ':'.
+    bool annotation_follows = starts_expression(quiet(1).kind);
+    bool valid = target->kind == ast::EK::Name || target->kind == ast::EK::Attribute ||
+                 target->kind == ast::EK::Subscript;
+    if (!valid && !annotation_follows) return fail_generic();
     if (target->kind == ast::EK::Tuple && !target->parenthesized) {
       auto* t = static_cast<ast::Seq*>(target);
       return fail_pos(t->elts[0]->pos, "only single target (not tuple) can be annotated");
@@ -566,9 +572,16 @@ Parser::Stmt* Parser::function_def(std::vector<Expr*> decorators, const Token* a
   f->args = parameters(false, Tok::RPar);
   if (!f->args) return nullptr;
   if (!expect(Tok::RPar)) return nullptr;
-  if (accept(Tok::RArrow)) {
+  if (at(Tok::RArrow)) {
+    // ['->' expression] is optional: when no expression follows, CPython's parser backs up
+    // and reports "expected ':'" at the arrow.
+    Mark m = mark();
+    next();
     f->returns = expression();
-    if (!f->returns) return nullptr;
+    if (!f->returns) {
+      if (!generic_failure_) return nullptr;
+      reset(m, false);
+    }
   }
   if (!expect_forced(Tok::Colon)) return nullptr;
   if (!block(f->body, "function definition", kw.line)) return nullptr;
@@ -686,7 +699,10 @@ bool Parser::with_items(std::vector<ast::WithItem*>& items, bool parenthesized) 
     if (accept(Tok::As)) {
       item->optional_vars = single_star_target();
       if (!item->optional_vars) return false;
-      if (!at(Tok::Comma) && !at(Tok::RPar) && !at(Tok::Colon)) return fail_generic();
+      if (!at(Tok::Comma) && !at(Tok::RPar) && !at(Tok::Colon)) {
+        if (at(Tok::Newline)) return fail_last("expected ':'");  // invalid_with_stmt
+        return fail_generic();
+      }
       if (!validate_targets(item->optional_vars, TargetsType::Star)) return false;
       set_context(item->optional_vars, ast::Ctx::Store);
     }

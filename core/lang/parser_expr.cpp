@@ -468,10 +468,17 @@ Expr* Parser::primary() {
       c->pos = span_from(start);
       e = c;
     } else if (at(Tok::LSqb)) {
+      // A subscript that does not parse leaves `e` as the whole primary, as the PEG
+      // alternative `primary '[' slices ']'` would, so `print("a" [x for x in y])` can be
+      // diagnosed as a missing comma.
+      Mark m = mark();
       next();
       Expr* s = slices();
-      if (!s) return nullptr;
-      if (!expect(Tok::RSqb)) return nullptr;
+      if (!s || !expect(Tok::RSqb)) {
+        if (!generic_failure_) return nullptr;
+        reset(m, false);
+        break;
+      }
       auto* sub = make<Subscript>(span_from(start));
       sub->value = e;
       sub->slice = s;
@@ -786,7 +793,13 @@ Expr* Parser::star_targets_for() {
       s->value = v;
       return s;
     }
-    return bitwise_or();
+    size_t start = pos_;
+    Expr* e = bitwise_or();
+    // CPython re-reads a bad target as star_expressions (invalid_for_target), where a
+    // missing comma is diagnosed.
+    if (e && !no_invalid_ && starts_expression(kind()) && !check_invalid_expression(e, start))
+      return nullptr;
+    return e;
   };
   const Token& start = tok();
   Expr* first = one();
@@ -874,6 +887,20 @@ Arguments* Parser::parameters(bool lambda, Tok end) {
   bool seen_slash = false, seen_star = false, seen_default = false;
   const Token* bare_star = nullptr;
   while (!at(end)) {
+    if (at(Tok::LPar)) {  // invalid_parameters: def f((a, b)): ...
+      const Token& lpar = tok();
+      size_t k = 1;
+      while (quiet(k).kind == Tok::Name &&
+             (quiet(k + 1).kind == Tok::Comma || quiet(k + 1).kind == Tok::RPar)) {
+        k += quiet(k + 1).kind == Tok::Comma ? 2 : 1;
+        if (quiet(k).kind == Tok::RPar) break;
+      }
+      if (k > 1 && quiet(k).kind == Tok::RPar)
+        return fail_range(pos_of(lpar), pos_of(quiet(k)),
+                          lambda ? "Lambda expression parameters cannot be parenthesized"
+                                 : "Function parameters cannot be parenthesized");
+      return fail_generic();
+    }
     if (at(Tok::Slash)) {
       const Token& sl = next();
       if (seen_slash) return fail_token(sl, "/ may appear only once");
@@ -981,8 +1008,20 @@ bool Parser::call_arguments(Call* call, const Token& lpar, bool allow_genexp) {
         if (!allow_genexp) return fail_generic();  // class bases: no bare generator
         auto* g = make<Comp>(e->pos, EK::GeneratorExp);
         g->elt = e;
-        if (!comprehension_clauses(g->generators)) return false;
-        bool sole = call->args.empty() && call->keywords.empty() && at(Tok::RPar);
+        // Only a first argument can be `f(x for x in y)`; for a later one CPython's first
+        // pass stops at the `for`, and reading the clauses is a second-pass diagnosis.
+        bool first = call->args.empty() && call->keywords.empty();
+        size_t peek_before = max_peek_;
+        if (!comprehension_clauses(g->generators)) {
+          if (!first && generic_failure_) {
+            max_peek_ = peek_before;
+            failed_ = false;
+            generic_failure_ = false;
+            return fail_generic();
+          }
+          return false;
+        }
+        bool sole = first && at(Tok::RPar);
         if (!sole) {
           Comprehension* last = g->generators.back();
           Expr* end = last->ifs.empty() ? last->iter : last->ifs.back();

@@ -52,6 +52,12 @@ class Parser {
     return toks_[i];
   }
   Tok kind(size_t k = 0) { return tok(k).kind; }
+  // A look ahead that CPython's first pass would not make (a second-pass invalid_* rule):
+  // it must not move the furthest-token mark that generic errors are reported at.
+  const Token& quiet(size_t k) const {
+    size_t i = pos_ + k < toks_.size() ? pos_ + k : toks_.size() - 1;
+    return toks_[i];
+  }
   bool at(Tok k) { return kind() == k; }
   const Token& next() {
     const Token& t = tok();
@@ -113,6 +119,7 @@ class Parser {
     pos_ = m.pos;
     if (restore_peek) max_peek_ = m.max_peek;
     failed_ = false;
+    generic_failure_ = false;
     err_ = SyntaxErrorInfo();
   }
 
@@ -215,7 +222,10 @@ class Parser {
   size_t max_peek_ = 0;
   bool failed_ = false;
   SyntaxErrorInfo err_;
-  bool no_invalid_ = false;  // CPython's second-pass-only checks are off (a probe is running)
+  bool no_invalid_ = false;
+  // The current error is plain "invalid syntax": where CPython's PEG parser would just try the
+  // next alternative, we may back up and do the same.
+  bool generic_failure_ = false;  // CPython's second-pass-only checks are off (a probe is running)
 };
 
 }  // namespace looplab
