@@ -9,6 +9,9 @@ class VM;
 struct ModuleObj;
 
 bool init_sys_module(VM& vm, ModuleObj* m);
+// math and random (numbers: math_module.cpp, random_module.cpp).
+bool init_math_module(VM& vm, ModuleObj* m);
+bool init_random_module(VM& vm, ModuleObj* m);
 // _stdlib: native helpers of the Python-written stdlib; collections.abc (stdlib_native.cpp).
 bool init_stdlib_native_module(VM& vm, ModuleObj* m);
 bool init_collections_abc_module(VM& vm, ModuleObj* m);

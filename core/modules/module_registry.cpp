@@ -9,6 +9,8 @@ namespace looplab {
 
 void register_builtin_modules(VM& vm) {
   vm.register_module("sys", init_sys_module);
+  vm.register_module("random", init_random_module);
+  vm.register_module("math", init_math_module);
   vm.register_module("time", init_time_module);
   vm.register_module("_asyncio", init_asyncio_native_module);
   vm.register_module("_stdlib", init_stdlib_native_module);

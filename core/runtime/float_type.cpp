@@ -301,7 +301,8 @@ static Value float_new(VM& vm, ClassObj* cls, CallArgs& a) {
     return make_float(vm, cls, d);
   }
   if (x.is_obj() && (x.o->kind == Kind::Str || x.o->kind == Kind::Bytes)) {
-    std::string_view text = x.o->kind == Kind::Str ? static_cast<StrObj*>(x.o)->view() : static_cast<BytesObj*>(x.o)->view();
+    std::string text = x.o->kind == Kind::Str ? ascii_number_text(static_cast<StrObj*>(x.o)->view())
+                                              : std::string(static_cast<BytesObj*>(x.o)->view());
     if (!float_from_text(text, &d)) {
       std::string r;
       if (!repr_text(vm, x, r)) return Value::error();

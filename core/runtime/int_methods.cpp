@@ -8,6 +8,7 @@
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
+#include "runtime/unicode_db.h"
 
 namespace looplab {
 
@@ -116,6 +117,27 @@ Value parse_int(VM& vm, std::string_view text, int base, Value original) {
 
 Value int_from_text(VM& vm, std::string_view text, int base) { return parse_int(vm, text, base, Value()); }
 
+// mirrors _PyUnicode_TransformDecimalAndSpaceToASCII: Unicode digits and spaces become ASCII,
+// other non-ASCII characters '?' (so they fail to parse).
+std::string ascii_number_text(std::string_view text) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    unsigned char c = (unsigned char)text[pos];
+    if (c < 0x80) {
+      out += char(c);
+      pos++;
+      continue;
+    }
+    uint32_t cp = utf8::decode(text, pos);
+    int d = unicode::decimal_value(cp);
+    if (unicode::is_space(cp)) out += ' ';
+    else if (d >= 0) out += char('0' + d);
+    else out += '?';
+  }
+  return out;
+}
+
 // ---- the constructor ------------------------------------------------------------------------
 
 // An int of class cls (a subclass of int keeps its value in a BigIntObj, even a small one).
@@ -135,10 +157,12 @@ static Value number_long(VM& vm, Value x) {
   if (is_int(x)) return number_index(vm, x);
   double d;
   if (float_value(vm, x, &d)) return int_from_double(vm, d);
-  if (x.is_obj() && (x.o->kind == Kind::Str || x.o->kind == Kind::Bytes)) {
-    std::string_view text = x.o->kind == Kind::Str ? static_cast<StrObj*>(x.o)->view() : static_cast<BytesObj*>(x.o)->view();
-    return parse_int(vm, text, 10, x);
+  if (x.is_obj() && x.o->kind == Kind::Str) {
+    auto* s = static_cast<StrObj*>(x.o);
+    if (s->ascii) return parse_int(vm, s->view(), 10, x);
+    return parse_int(vm, ascii_number_text(s->view()), 10, x);
   }
+  if (x.is_obj() && x.o->kind == Kind::Bytes) return parse_int(vm, static_cast<BytesObj*>(x.o)->view(), 10, x);
   Value r = call_special(vm, x, vm.n.__int__, nullptr, 0);
   if (r.is_error()) return r;
   if (!r.is_undef()) {
@@ -185,8 +209,12 @@ static Value int_new(VM& vm, ClassObj* cls, CallArgs& a) {
       return vm.raise(vm.t.ValueError, "int() base must be >= 2 and <= 36, or 0");
     if (!x.is_obj() || (x.o->kind != Kind::Str && x.o->kind != Kind::Bytes))
       return vm.raise(vm.t.TypeError, "int() can't convert non-string with explicit base");
-    std::string_view text = x.o->kind == Kind::Str ? static_cast<StrObj*>(x.o)->view() : static_cast<BytesObj*>(x.o)->view();
-    r = parse_int(vm, text, int(bv), x);
+    if (x.o->kind == Kind::Str) {
+      auto* s = static_cast<StrObj*>(x.o);
+      r = parse_int(vm, s->ascii ? std::string(s->view()) : ascii_number_text(s->view()), int(bv), x);
+    } else {
+      r = parse_int(vm, static_cast<BytesObj*>(x.o)->view(), int(bv), x);
+    }
   }
   if (r.is_error()) return r;
   return int_as_class(vm, cls, r);

@@ -495,6 +495,13 @@ bool int_hash(VM&, Value v, int64_t* out) {
 
 // ---- slots ----------------------------------------------------------------------------------
 
+// int's own comparison takes ints only (as long_richcompare): int == float is answered by
+// float's reflected comparison, so (1).__eq__(1.0) is NotImplemented as in CPython.
+static Value int_richcompare(VM& vm, Value a, Value b, CompareOp op) {
+  if (!is_int(a) || !is_int(b)) return vm.not_implemented;
+  return number_compare(vm, a, b, op);
+}
+
 static Value int_repr(VM& vm, Value self) { return int_to_str_checked(vm, self); }
 
 static int int_truth(VM&, Value self) {
@@ -518,7 +525,7 @@ void init_number_types(VM& vm) {
   TypeSlots& is = vm.t.int_->slots;
   is.repr = int_repr;
   is.hash = int_hash;
-  is.richcompare = number_compare;
+  is.richcompare = int_richcompare;
   is.truth = int_truth;
   is.binop = number_binop;
   is.unary = int_unary_slot;

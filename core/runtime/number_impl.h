@@ -55,6 +55,9 @@ Value float_round(VM& vm, double x, Value ndigits);
 Value float_floor_to_int(VM& vm, double d);
 Value float_ceil_to_int(VM& vm, double d);
 
+// Unicode decimal digits and spaces as ASCII, other non-ASCII as '?' (int()/float() of str).
+std::string ascii_number_text(std::string_view text);
+
 // Python float syntax (no surrounding spaces): '1_000.5', 'inf', '-nan', '1e5'. False if invalid.
 bool parse_float_text(std::string_view text, double* out);
 
