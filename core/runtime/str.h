@@ -15,6 +15,13 @@ struct StrObj final : Obj {
   mutable int64_t hash_cache = -1;
   bool ascii;         // every byte < 0x80, so byte index == code point index
   bool interned = false;
+  // `s += x` on a function's local may extend s in place, as CPython's
+  // BINARY_OP_INPLACE_ADD_UNICODE does when the local holds the only reference. `appendable`:
+  // made by that path (exact str, never interned, spare capacity after the text). `loads`:
+  // LOAD_FASTs of it since it was last made or extended (the interpreter counts them), so one
+  // load — the `s` of `s += x` itself — means no other reference can have been taken.
+  bool appendable = false;
+  uint32_t loads = 0;
 
   StrObj(ClassObj* cls, size_t bytes, size_t code_points, bool is_ascii)
       : Obj(cls, Kind::Str), size(bytes), length(code_points), ascii(is_ascii) {}
@@ -25,6 +32,12 @@ struct StrObj final : Obj {
   std::string str() const { return std::string(view()); }
   int64_t hash() const;
 };
+
+class VM;
+// The value of `local + b` (or `local += b`) where `a` is what the local holds: extends `a` in
+// place when that is unobservable (appendable, loaded once), else returns a new appendable str
+// with spare capacity, so a loop of appends is amortized linear. Both operands exact str.
+Value str_append_to_local(VM& vm, StrObj* a, StrObj* b);
 
 // UTF-8 helpers (the engine stores text as UTF-8 throughout).
 namespace utf8 {

@@ -119,3 +119,36 @@ TEST_CASE("a long join and replace stay linear and exact") {
 }
 
 TEST_SUITE_END();
+
+TEST_SUITE_BEGIN("str");
+
+TEST_CASE("str_append_to_local extends in place only when nothing else can see the string") {
+  strtest::Py T;
+  looplab::StrObj* empty = T.vm.intern("");
+  // From a non-appendable string: a new appendable one with spare capacity.
+  Value v = looplab::str_append_to_local(T.vm, empty, looplab::as_str(T.s("ab")));
+  looplab::StrObj* a = looplab::as_str(v);
+  CHECK(a->appendable);
+  CHECK(a->view() == "ab");
+  // Loaded once (the `s` of `s += x`): extended in place.
+  a->loads = 1;
+  Value w = looplab::str_append_to_local(T.vm, a, looplab::as_str(T.s("한")));
+  CHECK(w.o == a);
+  CHECK(a->view() == "ab한");
+  CHECK(a->length == 3);
+  CHECK(!a->ascii);
+  CHECK(a->loads == 0);
+  // Loaded twice (someone else took a reference): a copy, and the original is untouched.
+  a->loads = 2;
+  Value x = looplab::str_append_to_local(T.vm, a, looplab::as_str(T.s("!")));
+  CHECK(x.o != a);
+  CHECK(looplab::as_str(x)->view() == "ab한!");
+  CHECK(a->view() == "ab한");
+  // Hash and equality follow the new text.
+  int64_t h1, h2;
+  looplab::op_hash(T.vm, w, &h1);
+  REQUIRE(looplab::op_hash(T.vm, T.s("ab한"), &h2));
+  CHECK(h1 == h2);
+}
+
+TEST_SUITE_END();
