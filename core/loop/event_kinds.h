@@ -57,7 +57,7 @@ const char* event_kind_operands(EventKind k);
 
 // Operand enums.
 enum class LoopPhase : uint8_t { RunReady = 0, Select = 1, Timers = 2 };
-enum class HandleKind : uint8_t { Callback = 0, TaskStep = 1, TaskWakeup = 2, SetResult = 3, ThreadDone = 4 };
+enum class HandleKind : uint8_t { Callback = 0, TaskStep = 1, TaskWakeup = 2, SetResult = 3, ThreadDone = 4, IoDone = 5 };
 enum class FutureState : uint8_t { Pending = 0, Cancelled = 1, Finished = 2 };
 // How a task step ended.
 enum class StepEnd : uint8_t { AwaitFuture = 0, Yield = 1, Returned = 2, Raised = 3, Cancelled = 4, Preempted = 5 };

@@ -52,6 +52,7 @@ void EventLoop::trace(Tracer& t) {
     t.mark(c.value);
   }
   for (auto& [sid, task] : sync_owner_) t.mark(task);
+  if (io) io->trace(t);
 }
 
 // ---- handles --------------------------------------------------------------------------------
@@ -472,6 +473,7 @@ double EventLoop::next_event_time() const {
   double t = INFINITY;
   if (!scheduled.empty()) t = scheduled[0]->when;
   if (!completions_.empty()) t = std::min(t, completions_[0].when);
+  if (io) t = std::min(t, io->next_due());
   return t;
 }
 
@@ -507,14 +509,39 @@ bool EventLoop::begin_iteration() {
   log->add(EventKind::Phase, time(), uint32_t(LoopPhase::Select));
   if (ready.empty() && !stopping) {
     double next = next_event_time();
-    if (std::isinf(next)) {
+    if (io && io->waiting_real()) {
+      // Real I/O in flight: wait in wall-clock time (the host advances the clock) unless a
+      // timer or a simulated answer is due already.
+      if (next > time()) {
+        iteration--;
+        waiting_io_ = true;
+        return false;
+      }
+    } else if (std::isinf(next)) {
       build_deadlock_report();
       return false;
-    }
-    if (next > time()) {
-      clock->advance_to(next);
+    } else if (next > time()) {
+      // selectors' epoll select() rounds its timeout up to whole milliseconds, so timers due
+      // within that millisecond fire in the same iteration, as in CPython.
+      double wait = std::ceil((next - time()) * 1e3 - 1e-6) * 1e-3;
+      clock->advance_to(time() + (wait > 0 ? wait : next - time()));
       log->add_f(EventKind::ClockJump, time(), time());
     }
+  }
+  // I/O answers that arrived by now.
+  if (io) {
+    io_done_.clear();
+    io->poll(time(), io_done_);
+    for (IoCompletion& c : io_done_) {
+      HandleObj* h = new_handle(HandleKind::IoDone, false);
+      h->future = c.future;
+      h->value = c.value;
+      h->is_exception = c.is_exception;
+      h->label = log->intern("I/O answer");
+      log->add(EventKind::IoDone, time(), c.request, c.status, c.bytes);
+      push_ready(h);
+    }
+    io_done_.clear();
   }
   // _process_events: executor results that arrived by now (call_soon_threadsafe).
   while (!completions_.empty() && completions_[0].when <= time()) {
@@ -556,6 +583,7 @@ bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
       if (h->future->state != FutureState::Cancelled) future_set_result(h->future, h->value);
       break;
     case HandleKind::ThreadDone:
+    case HandleKind::IoDone:
       // futures._copy_future_state into the asyncio future.
       if (h->future->state != FutureState::Cancelled) {
         if (h->is_exception) future_set_exception(h->future, h->value);
@@ -628,7 +656,13 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       if (!escaped.is_undef()) return RunStatus::Raised;
     }
     if (stage_ == Stage::BeginIteration) {
-      if (!begin_iteration()) return RunStatus::Deadlock;
+      if (!begin_iteration()) {
+        if (waiting_io_) {
+          waiting_io_ = false;
+          return RunStatus::WaitingIO;
+        }
+        return RunStatus::Deadlock;
+      }
       stage_ = Stage::RunReady;
     }
     while (ntodo_ > 0) {

@@ -11,6 +11,7 @@
 
 #include "loop/clock.h"
 #include "loop/event_log.h"
+#include "loop/io_port.h"
 #include "loop/loop_host.h"
 #include "loop/loop_objects.h"
 #include "runtime/heap.h"
@@ -100,6 +101,7 @@ struct EventLoop final : Obj {
   VirtualClock* clock;
   LoopClasses classes;
   LoopCounters* counters;
+  IoPort* io = nullptr;       // requests leaving the engine (nullptr: none possible)
   uint32_t id;
   bool running = false;
   bool stopping = false;
@@ -145,6 +147,8 @@ struct EventLoop final : Obj {
   std::unordered_map<uint32_t, TaskObj*> sync_owner_;
   std::unordered_map<uint32_t, uint32_t> sync_label_;
   double step_started_ = 0;
+  bool waiting_io_ = false;              // begin_iteration stopped to wait for real I/O
+  std::vector<IoCompletion> io_done_;
   int step_line_ = 0;
 };
 
