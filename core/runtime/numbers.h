@@ -15,11 +15,17 @@ namespace looplab {
 
 class VM;
 
-// An int too large for int64. Always normalized: a value that fits int64 is never a BigIntObj.
+struct DictObj;
+
+// An int too large for int64. Always normalized: a value that fits int64 is never a BigIntObj
+// of class int. Instances of int subclasses (IntEnum members, class MyInt(int)) are BigIntObj
+// whatever their value, and keep their attributes in `dict`.
 struct BigIntObj final : Obj {
   bool negative = false;
   std::vector<uint32_t> digits;  // magnitude, little-endian base 2**32, no leading zeros
+  DictObj* dict = nullptr;       // attributes of an int-subclass instance (made on first store)
   explicit BigIntObj(ClassObj* cls) : Obj(cls, Kind::BigInt) {}
+  void trace(Tracer& t) override { t.mark(reinterpret_cast<Obj*>(dict)); }
   size_t extra_bytes() const override { return digits.capacity() * sizeof(uint32_t); }
 };
 

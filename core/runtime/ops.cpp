@@ -248,6 +248,12 @@ DictObj* instance_dict(VM& vm, Value obj, bool create) {
       if (!f->dict && create) f->dict = vm.new_dict();
       return f->dict;
     }
+    case Kind::BigInt: {
+      // Only instances of int subclasses have attributes (numbers.h).
+      auto* b = static_cast<BigIntObj*>(obj.o);
+      if (!b->dict && create && b->cls != vm.t.int_) b->dict = vm.new_dict();
+      return b->dict;
+    }
     case Kind::StaticMethod:
     case Kind::ClassMethod: {
       auto* w = static_cast<WrapperObj*>(obj.o);
@@ -484,6 +490,7 @@ bool index_value(VM& vm, Value v, int64_t* out) {
     return true;
   }
   if (v.is_obj() && v.o->kind == Kind::BigInt) {
+    if (int_fits_i64(v, out)) return true;  // an int-subclass instance may hold a small value
     vm.raisef(vm.t.IndexError, "cannot fit 'int' into an index-sized integer");
     return false;
   }
