@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "lang/ast_dump.h"
 #include "lang/compiler_impl.h"
 #include "lang/parser.h"
 #include "lang/vm.h"
@@ -612,6 +613,61 @@ bool Compiler::default_arguments(Arguments* a, uint32_t& flags) {
   return true;
 }
 
+// The source text of an expression (a stringized annotation).
+std::string Compiler::source_text(const Pos& p) const {
+  std::string text;
+  for (int line = p.line; line <= p.end_line; line++) {
+    std::string_view l = src_.line(line);
+    size_t b = line == p.line ? size_t(p.col) : 0;
+    size_t e = line == p.end_line ? size_t(p.end_col) : l.size();
+    if (line != p.line) text += "\n";
+    if (b < e && e <= l.size()) text += std::string(l.substr(b, e - b));
+  }
+  return text;
+}
+
+// An annotation's value: the expression, or its text under `from __future__ import annotations`.
+bool Compiler::annotation_value(Expr* annotation) {
+  if (future_annotations_) {
+    // CPython stores ast.unparse() of the annotation; the source text is the same but for
+    // spacing, except a string literal, which unparse writes as its repr.
+    auto* c = as<Constant>(annotation);
+    bool is_str = c && c->value.kind == ConstValue::Kind::Str;
+    emit(Op::LOAD_CONST, const_str(is_str ? py_repr_str(c->value.s) : source_text(annotation->pos)));
+    return true;
+  }
+  return visit_expr(annotation);
+}
+
+// compiler_visit_annotations: a function's parameter and return annotations, in CPython's
+// order (args, positional-only, *args, keyword-only, **kwargs, return). CPython hands them to
+// MAKE_FUNCTION; here they go into the function's __annotations__ right after it is made:
+// [func] -> [func].
+bool Compiler::function_annotations(Arguments* a, Expr* returns) {
+  std::vector<std::pair<std::string, Expr*>> items;
+  for (Arg* x : a->args)
+    if (x->annotation) items.emplace_back(mangled(x->arg), x->annotation);
+  for (Arg* x : a->posonlyargs)
+    if (x->annotation) items.emplace_back(mangled(x->arg), x->annotation);
+  if (a->vararg && a->vararg->annotation)
+    items.emplace_back(mangled(a->vararg->arg), a->vararg->annotation);
+  for (Arg* x : a->kwonlyargs)
+    if (x->annotation) items.emplace_back(mangled(x->arg), x->annotation);
+  if (a->kwarg && a->kwarg->annotation)
+    items.emplace_back(mangled(a->kwarg->arg), a->kwarg->annotation);
+  if (returns) items.emplace_back("return", returns);
+  if (items.empty()) return true;
+  emit(Op::COPY, 1);
+  for (auto& [name, value] : items) {
+    emit(Op::LOAD_CONST, const_str(name));
+    if (!annotation_value(value)) return false;
+  }
+  emit(Op::BUILD_MAP, uint32_t(items.size()));
+  emit(Op::SWAP, 2);
+  emit(Op::STORE_ATTR, add_name("__annotations__"));
+  return true;
+}
+
 void Compiler::set_arg_counts(Arguments* a) {
   u_->argcount = uint32_t(a->posonlyargs.size() + a->args.size());
   u_->posonlyargcount = uint32_t(a->posonlyargs.size());
@@ -649,6 +705,7 @@ bool Compiler::function_def(FunctionDef* f) {
 
   set_loc(f->pos);
   make_closure(co, flags);
+  if (!function_annotations(f->args, f->returns)) return false;
   for (size_t i = f->decorator_list.size(); i-- > 0;) {
     set_loc(f->decorator_list[i]->pos);
     emit(Op::CALL, 1);

@@ -118,6 +118,9 @@ class Compiler {
   bool class_def(ast::ClassDef* c);
   bool lambda(ast::Lambda* l);
   bool default_arguments(ast::Arguments* a, uint32_t& flags);
+  bool function_annotations(ast::Arguments* a, Expr* returns);
+  bool annotation_value(Expr* annotation);
+  std::string source_text(const ast::Pos& p) const;
   void set_arg_counts(ast::Arguments* a);
   bool comprehension(ast::Comp* e);
   bool comprehension_generator(ast::Comp* e, size_t gen_index, int depth);

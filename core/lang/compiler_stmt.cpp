@@ -650,20 +650,7 @@ bool Compiler::annassign(AnnAssign* s) {
       auto* n = static_cast<Name*>(targ);
       if (n->id == "__debug__") return fail("cannot assign to __debug__");
       if (s->simple && at_top) {
-        if (future_annotations_) {
-          const Pos& p = s->annotation->pos;
-          std::string text;
-          for (int line = p.line; line <= p.end_line; line++) {
-            std::string_view l = src_.line(line);
-            size_t b = line == p.line ? size_t(p.col) : 0;
-            size_t e = line == p.end_line ? size_t(p.end_col) : l.size();
-            if (line != p.line) text += "\n";
-            text += std::string(l.substr(b, e - b));
-          }
-          emit(Op::LOAD_CONST, const_str(text));
-        } else if (!visit_expr(s->annotation)) {
-          return false;
-        }
+        if (!annotation_value(s->annotation)) return false;
         emit(Op::LOAD_NAME, add_name("__annotations__"));
         emit(Op::LOAD_CONST, const_str(mangled(n->id)));
         emit(Op::STORE_SUBSCR);

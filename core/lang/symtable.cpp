@@ -22,6 +22,23 @@ std::string mangle(const std::string& priv, const std::string& name) {
   return "_" + priv.substr(i) + name;
 }
 
+// `from __future__ import annotations` among the module's leading statements.
+bool has_future_annotations(const Module& mod) {
+  size_t i = 0;
+  if (!mod.body.empty()) {
+    auto* e = as<ExprStmt>(mod.body[0]);
+    auto* c = e ? as<Constant>(e->value) : nullptr;
+    if (c && c->value.kind == ConstValue::Kind::Str) i = 1;
+  }
+  for (; i < mod.body.size(); i++) {
+    auto* f = as<ImportFrom>(mod.body[i]);
+    if (!f || f->module != "__future__" || f->level != 0) break;
+    for (Alias* a : f->names)
+      if (a->name == "annotations") return true;
+  }
+  return false;
+}
+
 class SymtableBuilder {
  public:
   SymtableBuilder(SymbolTable& t, const SourceBuffer& src, SyntaxErrorInfo* err)
@@ -130,6 +147,17 @@ class SymtableBuilder {
       if (!add_def(a->arg, kDefParam, a->pos)) return false;
     return true;
   }
+  // Parameter and return annotations are evaluated in the enclosing scope when the function
+  // is defined; with `from __future__ import annotations` they are strings and use no names.
+  bool annotations(Arguments* a, Expr* returns) {
+    if (future_annotations_) return true;
+    for (const auto* list : {&a->posonlyargs, &a->args, &a->kwonlyargs})
+      for (Arg* x : *list)
+        if (x->annotation && !expr(x->annotation)) return false;
+    for (Arg* x : {a->vararg, a->kwarg})
+      if (x && x->annotation && !expr(x->annotation)) return false;
+    return !returns || expr(returns);
+  }
   bool comprehension(Expr* e, const char* scope_name, const std::vector<Comprehension*>& gens,
                      Expr* elt, Expr* value);
   bool namedexpr(NamedExpr* e);
@@ -151,9 +179,11 @@ class SymtableBuilder {
   std::vector<Scope*> stack_;
   Scope* cur_ = nullptr;
   std::string private_;  // the enclosing class name, for mangling
+  bool future_annotations_ = false;
 };
 
 bool SymtableBuilder::run(const Module& mod) {
+  future_annotations_ = has_future_annotations(mod);
   t_.top_ = enter(BlockType::Module, "top", &mod, Pos{1, 0, 1, 0});
   if (!stmts(mod.body)) return false;
   exit();
@@ -181,7 +211,7 @@ bool SymtableBuilder::stmt(Stmt* s) {
       auto* f = static_cast<FunctionDef*>(s);
       if (!add_def(f->name, kDefLocal, s->pos)) return false;
       if (!exprs(f->args->defaults) || !exprs(f->args->kw_defaults)) return false;
-      // Parameter and return annotations are not evaluated (our functions have none).
+      if (!annotations(f->args, f->returns)) return false;
       if (!exprs(f->decorator_list)) return false;
       enter(BlockType::Function, f->name, f, s->pos);
       if (s->kind == SK::AsyncFunctionDef) cur_->coroutine = true;

@@ -88,6 +88,9 @@ class SymbolTable {
   Scope* top_ = nullptr;
 };
 
+// Whether the module starts with `from __future__ import annotations` (after its docstring).
+bool has_future_annotations(const ast::Module& mod);
+
 // _Py_Mangle: `__name` inside class C becomes `_C__name`.
 std::string mangle(const std::string& private_name, const std::string& name);
 

@@ -483,6 +483,44 @@ True False
 )OUT");
 }
 
+TEST_CASE("annotations of a function are evaluated at definition and kept in __annotations__") {
+  CHECK(dis(R"PY(def f(a: int, *, k: str = "") -> None:
+    pass
+)PY") ==
+        R"DIS(<module>: stacksize 8, blockdepth 0, flags 0x0, argcount 0
+   1    0 LOAD_CONST           0 ('')
+        1 LOAD_CONST           1 (('k',))
+        2 BUILD_CONST_KEY_MAP  1
+        3 LOAD_CONST           2 (<code f>)
+        4 MAKE_FUNCTION        2 (kwdefaults)
+        5 COPY                 1
+        6 LOAD_CONST           3 ('a')
+        7 LOAD_NAME            0 (int)
+        8 LOAD_CONST           4 ('k')
+        9 LOAD_NAME            1 (str)
+       10 LOAD_CONST           5 ('return')
+       11 LOAD_CONST           6 (None)
+       12 BUILD_MAP            3
+       13 SWAP                 2
+       14 STORE_ATTR           2 (__annotations__)
+       15 STORE_NAME           3 (f)
+       16 LOAD_CONST           6 (None)
+       17 RETURN_VALUE
+
+f: stacksize 1, blockdepth 0, flags 0x3, argcount 1, kwonly 1
+  varnames: a k
+   2    0 LOAD_CONST           0 (None)
+        1 RETURN_VALUE
+)DIS");
+  CHECK(run("def f(a: int, b: 'B' = 1) -> list: pass\n"
+            "print(f.__annotations__)\n") ==
+        "{'a': <class 'int'>, 'b': 'B', 'return': <class 'list'>}\n");
+  CHECK(run("from __future__ import annotations\n"
+            "def f(a: dict[str, int], b: 'B') -> None: pass\n"
+            "print(f.__annotations__)\n") ==
+        "{'a': 'dict[str, int]', 'b': \"'B'\", 'return': 'None'}\n");
+}
+
 TEST_CASE("code objects: names, qualnames, flags, counts, positions") {
   VM vm;
   CodeObj* mod = compile_module(vm,
