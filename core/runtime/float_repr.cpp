@@ -81,15 +81,29 @@ Digits shortest_digits(double d) {
     r.decpt = 1;
     return r;
   }
-  char buf[64];
-  for (int prec = 0; prec < 17; prec++) {
+  // The smallest precision whose digits read back as d. Round-tripping is monotonic in the
+  // number of digits (a shorter string that works can be padded with zeros), so binary search.
+  char buf[64], best[64];
+  auto round_trips = [&](int prec) {
     std::snprintf(buf, sizeof buf, "%.*e", prec, d);
-    if (std::strtod(buf, nullptr) == d) break;
+    if (std::strtod(buf, nullptr) == d) return true;
     // The nearest prec+1 digit decimal can fall outside the rounding interval while its
     // neighbour on the other side is inside (the interval is not centred on d at powers of
-    // two and the decimal grid is coarse): try both neighbours before adding a digit.
-    if (neighbour_round_trips(buf, d)) break;
+    // two): try both neighbours before adding a digit.
+    return neighbour_round_trips(buf, d);
+  };
+  int lo = 0, hi = 16;  // 17 significant digits always round-trip
+  std::snprintf(best, sizeof best, "%.16e", d);
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (round_trips(mid)) {
+      hi = mid;
+      std::strcpy(best, buf);
+    } else {
+      lo = mid + 1;
+    }
   }
+  std::strcpy(buf, best);
   parse_e(buf, &r);
   strip_trailing_zeros(&r);
   return r;
