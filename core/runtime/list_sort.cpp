@@ -26,7 +26,7 @@ struct Run {
   int power;
 };
 
-enum class CompareKind { Generic, Int, Float, Str };
+enum class CompareKind { Generic, Int, Float, Str, Tuple };
 
 struct MergeState {
   VM* vm;
@@ -39,6 +39,25 @@ struct MergeState {
   int n = 0;
   Run pending[kMaxMergePending];
 };
+
+// mirrors unsafe_tuple_compare: the first items that differ decide (ints compared inline).
+int tuple_lt(VM& vm, const TupleObj* x, const TupleObj* y) {
+  size_t n = x->size < y->size ? x->size : y->size;
+  size_t i = 0;
+  for (; i < n; i++) {
+    const Value& a = (*x)[i];
+    const Value& b = (*y)[i];
+    if (a.is_int() && b.is_int()) {
+      if (a.i != b.i) return a.i < b.i;
+      continue;
+    }
+    int eq = op_eq(vm, a, b);
+    if (eq < 0) return -1;
+    if (!eq) break;
+  }
+  if (i >= n) return x->size < y->size;
+  return op_lt(vm, (*x)[i], (*y)[i]);
+}
 
 // a < b: 1, 0, or -1 with an exception pending. The fast kinds are chosen only when every key
 // has that exact type, where they agree with op_lt (CPython's unsafe_*_compare).
@@ -54,6 +73,8 @@ inline int islt(MergeState* ms, const Value& a, const Value& b) {
       int c = std::memcmp(x->data(), y->data(), n);
       return c != 0 ? c < 0 : x->size < y->size;
     }
+    case CompareKind::Tuple:
+      return tuple_lt(*ms->vm, static_cast<const TupleObj*>(a.o), static_cast<const TupleObj*>(b.o));
     case CompareKind::Generic: break;
   }
   return op_lt(*ms->vm, a, b);
@@ -526,6 +547,13 @@ CompareKind choose_kind(VM& vm, const Value* keys, size_t n) {
     for (size_t i = 1; i < n; i++)
       if (keys[i].tag != tag) return CompareKind::Generic;
     return tag == Tag::Int ? CompareKind::Int : CompareKind::Float;
+  }
+  if (keys[0].is_obj() && keys[0].o->kind == Kind::Tuple) {
+    for (size_t i = 0; i < n; i++) {
+      const Value& k = keys[i];
+      if (!k.is_obj() || k.o->cls != vm.t.tuple) return CompareKind::Generic;
+    }
+    return CompareKind::Tuple;
   }
   for (size_t i = 0; i < n; i++) {
     const Value& k = keys[i];

@@ -214,8 +214,11 @@ Value range_index(VM& vm, CallArgs& a) {
   RangeObj* r = as_range(a[0]);
   if (is_exact_int(a[1])) {
     int64_t v = int_of(a[1]);
-    if (range_contains_int(r, v))
-      return Value::integer(int64_t((uint64_t(v) - uint64_t(r->start)) / uint64_t(r->step)));
+    if (range_contains_int(r, v)) {
+      uint64_t steps = r->step > 0 ? (uint64_t(v) - uint64_t(r->start)) / uint64_t(r->step)
+                                   : (uint64_t(r->start) - uint64_t(v)) / (uint64_t(0) - uint64_t(r->step));
+      return Value::integer(int64_t(steps));
+    }
     return vm.raisef(vm.t.ValueError, "%lld is not in range", (long long)v);
   }
   int64_t count, index;
