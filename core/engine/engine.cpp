@@ -3,6 +3,8 @@
 // engine runs the loop in slices until it stops, then gives the outcome back to the module.
 #include "engine/engine.h"
 
+#include <chrono>
+
 #include "lang/compiler.h"
 #include "lang/frame.h"
 #include "lang/generator.h"
@@ -44,6 +46,9 @@ struct Engine::Impl {
   Frame* parked = nullptr;  // the module's frame chain, preempted or waiting on the loop
   bool loop_running = false;
   LoopRun run;              // the loop the host is running for the module
+  // While the loop waits on real I/O, the virtual clock follows the wall clock from here.
+  std::chrono::steady_clock::time_point waiting_since;
+  bool waiting = false;
 
   ~Impl() { reset(); }
 
@@ -144,10 +149,19 @@ struct Engine::Impl {
   }
 
   void run_loop_slice(uint64_t budget) {
+    if (waiting) {
+      auto now = std::chrono::steady_clock::now();
+      rt->clock.advance(std::chrono::duration<double>(now - waiting_since).count());
+      waiting = false;
+    }
     RunStatus s = run.loop->run_slice(budget);
     switch (s) {
       case RunStatus::Running: return;
-      case RunStatus::WaitingIO: state = RunState::WaitingIO; return;
+      case RunStatus::WaitingIO:
+        state = RunState::WaitingIO;
+        waiting = true;
+        waiting_since = std::chrono::steady_clock::now();
+        return;
       case RunStatus::Deadlock: {
         loop_running = false;
         rt->running_loop = nullptr;
