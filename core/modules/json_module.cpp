@@ -290,7 +290,7 @@ Value json_encode(VM& vm, CallArgs& a) {
     e.indent = as_str(a[8])->view();
   }
   if (!e.encode(a[0], 0)) return Value::error();
-  if (vm.heap.would_exceed(e.out.size())) return vm.raise(vm.t.MemoryError, "");
+  if (vm.heap.would_exceed(e.out.size())) return vm.raise_value(Value::object(vm.t.MemoryError));
   return vm.str(e.out);
 }
 

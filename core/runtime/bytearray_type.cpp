@@ -275,7 +275,7 @@ Value ba_binop(VM& vm, Value a, Value b, BinOp op) {
       int64_t n;
       if (count.is_obj() && count.o->kind == Kind::BigInt) {
         if (!static_cast<BigIntObj*>(count.o)->negative && !s->bytes.empty())
-          return vm.raise(vm.t.MemoryError, "");
+          return vm.raise_value(Value::object(vm.t.MemoryError));
         n = 0;
       } else if (!index_value(vm, count, &n)) {
         return Value::error();
@@ -283,7 +283,7 @@ Value ba_binop(VM& vm, Value a, Value b, BinOp op) {
       if (n < 0) n = 0;
       if (n > 0 && s->bytes.size() > 0 && (uint64_t(n) > (uint64_t(1) << 40) / s->bytes.size() ||
                                            vm.heap.would_exceed(s->bytes.size() * size_t(n))))
-        return vm.raise(vm.t.MemoryError, "");
+        return vm.raise_value(Value::object(vm.t.MemoryError));
       std::string out;
       out.reserve(s->bytes.size() * size_t(n));
       for (int64_t i = 0; i < n; i++) out.append(s->bytes);

@@ -171,7 +171,7 @@ Value repeat_bytes(VM& vm, BytesObj* b, Value count) {
   if (n <= 0 || b->size == 0) return Value::object(vm.new_bytes(""));
   if (uint64_t(n) > uint64_t(INT64_MAX) / b->size) return vm.raise(vm.t.OverflowError, "repeated bytes are too long");
   size_t total = b->size * size_t(n);
-  if (vm.heap.would_exceed(total)) return vm.raise(vm.t.MemoryError, "");
+  if (vm.heap.would_exceed(total)) return vm.raise_value(Value::object(vm.t.MemoryError));
   std::string out;
   out.reserve(total);
   for (int64_t i = 0; i < n; i++) out.append(b->view());
@@ -277,7 +277,7 @@ bool byteslike_from_args(VM& vm, CallArgs& a, const char* tname, std::string* ou
       return false;
     }
     if (vm.heap.would_exceed(size_t(n))) {
-      vm.raise(vm.t.MemoryError, "");
+      vm.raise_value(Value::object(vm.t.MemoryError));
       return false;
     }
     out->assign(size_t(n), '\0');

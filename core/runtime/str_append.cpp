@@ -26,7 +26,7 @@ Value str_append_to_local(VM& vm, StrObj* a, StrObj* b) {
   if (b->size == 0 && !a->appendable) return Value::object(a);
   // A new appendable string with room to grow (x1.5, as list over-allocation amortizes).
   size_t capacity = n + n / 2 + 16;
-  if (vm.heap.would_exceed(capacity)) return vm.raise(vm.t.MemoryError, "");
+  if (vm.heap.would_exceed(capacity)) return vm.raise_value(Value::object(vm.t.MemoryError));
   StrObj* o = vm.heap.make_var<StrObj>(capacity + 1, vm.t.str, n, a->length + b->length, a->ascii && b->ascii);
   std::memcpy(o->data(), a->data(), a->size);
   std::memcpy(o->data() + a->size, b->data(), b->size);

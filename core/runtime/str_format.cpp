@@ -140,7 +140,8 @@ bool parse_spec(VM& vm, std::string_view spec, const char* type_name_of_obj, Str
 
 // mirrors _PyUnicode_FormatAdvancedWriter and format_string_internal.
 Value format_str_spec(VM& vm, StrObj* s, std::string_view spec) {
-  if (spec.empty()) return same_or_copy(vm, s);
+  // An empty spec is str(s): a subclass's __str__ counts (format_obj).
+  if (spec.empty()) return s->cls == vm.t.str ? Value::object(s) : op_str(vm, Value::object(s));
   StrSpec f;
   const char* tname = s->cls->name->data();
   if (!parse_spec(vm, spec, tname, &f)) return Value::error();

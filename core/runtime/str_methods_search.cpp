@@ -407,7 +407,7 @@ Value str_join(VM& vm, CallArgs& a) {
     ascii = ascii && it->ascii;
   }
   if (n == 1 && as_str(items[0])->cls == vm.t.str) return items[0];
-  if (vm.heap.would_exceed(total)) return vm.raise(vm.t.MemoryError, "");
+  if (vm.heap.would_exceed(total)) return vm.raise_value(Value::object(vm.t.MemoryError));
   std::string out;
   out.reserve(total);
   for (size_t i = 0; i < n; i++) {

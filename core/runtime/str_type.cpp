@@ -157,7 +157,7 @@ Value concat(VM& vm, StrObj* a, StrObj* b) {
   if (b->size == 0 && a->cls == vm.t.str) return Value::object(a);
   if (a->size == 0 && b->cls == vm.t.str) return Value::object(b);
   size_t n = a->size + b->size;
-  if (vm.heap.would_exceed(n)) return vm.raise(vm.t.MemoryError, "");
+  if (vm.heap.would_exceed(n)) return vm.raise_value(Value::object(vm.t.MemoryError));
   StrObj* o = vm.heap.make_var<StrObj>(n + 1, vm.t.str, n, a->length + b->length, a->ascii && b->ascii);
   std::memcpy(o->data(), a->data(), a->size);
   std::memcpy(o->data() + a->size, b->data(), b->size);
@@ -182,7 +182,7 @@ Value repeat(VM& vm, StrObj* s, Value count) {
   if (n == 1) return same_or_copy(vm, s);
   if (uint64_t(n) > uint64_t(INT64_MAX) / s->size) return vm.raise(vm.t.OverflowError, "repeated string is too long");
   size_t total = s->size * size_t(n);
-  if (vm.heap.would_exceed(total)) return vm.raise(vm.t.MemoryError, "");
+  if (vm.heap.would_exceed(total)) return vm.raise_value(Value::object(vm.t.MemoryError));
   StrObj* o = vm.heap.make_var<StrObj>(total + 1, vm.t.str, total, s->length * size_t(n), s->ascii);
   char* d = o->data();
   std::memcpy(d, s->data(), s->size);
