@@ -990,6 +990,14 @@ static CodeObj* raise_error(VM& vm, const SyntaxErrorInfo& e, std::string_view f
     vm.raise(vm.t.NotImplementedError, e.msg);
     return nullptr;
   }
+  if (e.kind == SyntaxErrorKind::Memory) {
+    vm.raise_value(Value::object(vm.t.MemoryError));
+    return nullptr;
+  }
+  if (e.kind == SyntaxErrorKind::Recursion) {
+    vm.raise(vm.t.RecursionError, "maximum recursion depth exceeded during compilation");
+    return nullptr;
+  }
   ClassObj* type = e.kind == SyntaxErrorKind::Indentation ? vm.t.IndentationError
                    : e.kind == SyntaxErrorKind::Tab       ? vm.t.TabError
                                                           : nullptr;

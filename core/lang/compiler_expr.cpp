@@ -43,10 +43,15 @@ bool Compiler::visit_exprs(const std::vector<Expr*>& v) {
 }
 
 bool Compiler::visit_expr(Expr* e) {
+  // CPython's compiler recursion limit (3 * the recursion limit): `1+1+...+1` and
+  // `x.a.a...a` make trees as deep as they are long.
+  if (depth_ >= kMaxCompileDepth) return fail("", SyntaxErrorKind::Recursion);
+  depth_++;
   SourcePos saved = u_->loc;
   set_loc(e->pos);
   bool ok = visit_expr1(e);
   u_->loc = saved;
+  depth_--;
   return ok;
 }
 

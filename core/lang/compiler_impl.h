@@ -191,6 +191,8 @@ class Compiler {
   SymbolTable& st_;
   std::vector<std::unique_ptr<Unit>> stack_;  // enclosing units, innermost last
   Unit* u_ = nullptr;
+  static constexpr int kMaxCompileDepth = 3000;
+  int depth_ = 0;  // nesting of visit_expr
   bool future_annotations_ = false;
   int future_lines_ = 0;  // last line of the leading `from __future__ import` statements
   bool failed_ = false;

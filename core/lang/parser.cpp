@@ -120,6 +120,16 @@ Failure Parser::fail_not_implemented(int line, const std::string& what) {
   return {};
 }
 
+Failure Parser::fail_too_deep() {
+  if (failed_) return {};
+  failed_ = true;
+  err_ = SyntaxErrorInfo();
+  err_.kind = SyntaxErrorKind::Memory;
+  err_.msg = "too deeply nested";  // not shown: CPython's MemoryError has no message
+  err_.line = tok().line;
+  return {};
+}
+
 bool Parser::expect_forced(Tok k) {
   if (accept(k)) return true;
   if (lexer_error_reached()) return false;
@@ -128,6 +138,7 @@ bool Parser::expect_forced(Tok k) {
 }
 
 SyntaxErrorInfo Parser::final_error() {
+  if (err_.kind == SyntaxErrorKind::Memory) return err_;
   if (lex_error_ && lex_error_->info.set()) {
     // pegen: a tokenizer exception further on replaces the parser's error; an unclosed
     // bracket does if it opened on a line before the parser's error token.

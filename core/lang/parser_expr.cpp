@@ -165,6 +165,8 @@ Expr* Parser::check_named_expr_equal(Expr* a) {
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
 Expr* Parser::expression() {
+  DepthGuard guard(*this);
+  if (guard.too_deep()) return fail_too_deep();
   if (at(Tok::Lambda)) return lambdef();
   size_t start = pos_;
   const Token& start_tok = tok();
@@ -267,6 +269,8 @@ Expr* Parser::conjunction() {
 
 // inversion: 'not' inversion | comparison
 Expr* Parser::inversion() {
+  DepthGuard guard(*this);
+  if (guard.too_deep()) return fail_too_deep();
   if (at(Tok::Not)) {
     const Token& kw = next();
     Expr* operand = inversion();
@@ -406,6 +410,8 @@ Expr* Parser::term() {
 
 // factor: '+' factor | '-' factor | '~' factor | power
 Expr* Parser::factor() {
+  DepthGuard guard(*this);
+  if (guard.too_deep()) return fail_too_deep();
   UnaryOpKind op;
   switch (kind()) {
     case Tok::Plus: op = UnaryOpKind::UAdd; break;

@@ -108,6 +108,17 @@ class Parser {
   void set_error(SyntaxErrorKind kind, const std::string& msg, int line, int offset,
                  int end_line, int end_offset);
   bool expect(Tok k) { return accept(k) || fail_generic(); }
+
+  // Nesting of the recursive expression rules, capped as CPython's parser caps its stack
+  // (MAXSTACK): deeper code is a MemoryError instead of a crash.
+  static constexpr int kMaxDepth = 3000;
+  struct DepthGuard {
+    Parser& p;
+    explicit DepthGuard(Parser& parser) : p(parser) { p.depth_++; }
+    ~DepthGuard() { p.depth_--; }
+    bool too_deep() const { return p.depth_ > kMaxDepth; }
+  };
+  Failure fail_too_deep();
   bool expect_forced(Tok k);  // CPython's &&'x': "expected 'x'" at the current token
 
   struct Mark {
@@ -222,6 +233,7 @@ class Parser {
   size_t max_peek_ = 0;
   bool failed_ = false;
   SyntaxErrorInfo err_;
+  int depth_ = 0;
   bool no_invalid_ = false;
   // The current error is plain "invalid syntax": where CPython's PEG parser would just try the
   // next alternative, we may back up and do the same.

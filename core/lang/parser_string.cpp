@@ -519,7 +519,7 @@ Expr* Parser::fstring_compile_expr(uint32_t begin, uint32_t end) {
       info.offset -= shift;
       if (info.end_offset > 0) info.end_offset -= shift;
     }
-  } else if (info.kind != SyntaxErrorKind::NotImplemented) {
+  } else if (info.kind != SyntaxErrorKind::NotImplemented && info.kind != SyntaxErrorKind::Memory) {
     info.msg = "f-string: " + info.msg;
   }
   if (info.line == frame.line) info.text = frame.wrapped;

@@ -180,6 +180,8 @@ class SymtableBuilder {
   Scope* cur_ = nullptr;
   std::string private_;  // the enclosing class name, for mangling
   bool future_annotations_ = false;
+  static constexpr int kMaxDepth = 3000;  // as the compiler's
+  int depth_ = 0;
 };
 
 bool SymtableBuilder::run(const Module& mod) {
@@ -355,6 +357,18 @@ bool SymtableBuilder::stmt(Stmt* s) {
 }
 
 bool SymtableBuilder::expr(Expr* e) {
+  struct Depth {
+    int& d;
+    explicit Depth(int& x) : d(x) { d++; }
+    ~Depth() { d--; }
+  } depth(depth_);
+  if (depth_ > kMaxDepth) {
+    if (err_ && !err_->set()) {
+      err_->kind = SyntaxErrorKind::Recursion;
+      err_->msg = "maximum recursion depth exceeded during compilation";
+    }
+    return false;
+  }
   switch (e->kind) {
     case EK::NamedExpr: return namedexpr(static_cast<NamedExpr*>(e));
     case EK::BoolOp: return exprs(static_cast<BoolOp*>(e)->values);

@@ -8,7 +8,9 @@
 
 namespace looplab {
 
-enum class SyntaxErrorKind : uint8_t { Syntax, Indentation, Tab, NotImplemented };
+// Not all are SyntaxErrors: CPython reports code nested too deeply to parse as MemoryError
+// and too deeply to compile as RecursionError; unsupported features are NotImplementedError.
+enum class SyntaxErrorKind : uint8_t { Syntax, Indentation, Tab, NotImplemented, Memory, Recursion };
 
 struct SyntaxErrorInfo {
   SyntaxErrorKind kind = SyntaxErrorKind::Syntax;

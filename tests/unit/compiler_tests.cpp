@@ -34,7 +34,10 @@ std::string compile_error(std::string_view src) {
   Value exc = vm.take_exception();
   auto* e = static_cast<ExceptionObj*>(exc.o);
   std::string cls = e->cls->name->str();
-  if (cls == "NotImplementedError") return cls + ": " + static_cast<StrObj*>((*e->args)[0].o)->str();
+  if (cls != "SyntaxError" && cls != "IndentationError" && cls != "TabError") {
+    bool has_msg = e->args && e->args->size > 0 && (*e->args)[0].is_obj();
+    return cls + ": " + (has_msg ? static_cast<StrObj*>((*e->args)[0].o)->str() : "?");
+  }
   return cls + ": " + attr(vm, e, "msg") + " @" + attr(vm, e, "lineno") + ":" +
          attr(vm, e, "offset") + "-" + attr(vm, e, "end_lineno") + ":" + attr(vm, e, "end_offset");
 }
@@ -660,6 +663,15 @@ TEST_CASE("syntax errors from the parser arrive as SyntaxError/IndentationError 
         "SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='? @1:4-1:9");
   CHECK(compile_error("if x:\npass\n") ==
         "IndentationError: expected an indented block after 'if' statement on line 1 @2:1-2:5");
+}
+
+TEST_CASE("code nested too deeply fails like CPython instead of overflowing the stack") {
+  std::string minus(10000, '-');
+  CHECK(compile_error(minus + "1\n") == "MemoryError: ?");
+  std::string sum;
+  for (int i = 0; i < 100000; i++) sum += "1+";
+  CHECK(compile_error(sum + "1\n") ==
+        "RecursionError: maximum recursion depth exceeded during compilation");
 }
 
 TEST_SUITE_END();
