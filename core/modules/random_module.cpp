@@ -12,6 +12,7 @@
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
+#include "runtime/str_internal.h"
 
 namespace looplab {
 
@@ -307,7 +308,9 @@ Value random_seed(VM& vm, CallArgs& a) {
   Value x = args[0].is_undef() ? Value::none() : args[0];
   int64_t version = 2;
   if (!args[1].is_undef() && !int_fits_i64(args[1], &version)) version = 0;
-  bool is_str = x.is_obj() && x.o->kind == Kind::Str, is_bytes = x.is_obj() && x.o->kind == Kind::Bytes;
+  std::string_view raw;
+  bool is_str = x.is_obj() && x.o->kind == Kind::Str;
+  bool is_bytes = x.is_obj() && !is_str && bytes_like(vm, x, &raw);
   if (version == 1 && (is_str || is_bytes)) {
     // random.py's version 1 string hash (latin-1 code points of the text).
     std::vector<uint32_t> cps;
@@ -316,7 +319,7 @@ Value random_seed(VM& vm, CallArgs& a) {
       size_t pos = 0;
       while (pos < s.size()) cps.push_back(utf8::decode(s, pos));
     } else {
-      for (char c : static_cast<BytesObj*>(x.o)->view()) cps.push_back((unsigned char)c);
+      for (char c : raw) cps.push_back((unsigned char)c);
     }
     uint64_t h = cps.empty() ? 0 : uint64_t(cps[0]) << 7;
     for (uint32_t c : cps) h = (1000003 * h) ^ c;
@@ -324,7 +327,7 @@ Value random_seed(VM& vm, CallArgs& a) {
     BigInt b = BigInt::from_u64(h);
     seed_with_int(r, b.ref());
   } else if (version == 2 && (is_str || is_bytes)) {
-    std::string_view data = is_str ? static_cast<StrObj*>(x.o)->view() : static_cast<BytesObj*>(x.o)->view();
+    std::string_view data = is_str ? static_cast<StrObj*>(x.o)->view() : raw;
     std::string all(data);
     auto digest = sha512(data);
     all.append(reinterpret_cast<const char*>(digest.data()), digest.size());

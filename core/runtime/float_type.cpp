@@ -13,6 +13,7 @@
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
+#include "runtime/str_internal.h"
 
 namespace looplab {
 
@@ -300,9 +301,9 @@ static Value float_new(VM& vm, ClassObj* cls, CallArgs& a) {
     if (!int_to_double(vm, x, &d)) return Value::error();
     return make_float(vm, cls, d);
   }
-  if (x.is_obj() && (x.o->kind == Kind::Str || x.o->kind == Kind::Bytes)) {
-    std::string text = x.o->kind == Kind::Str ? ascii_number_text(static_cast<StrObj*>(x.o)->view())
-                                              : std::string(static_cast<BytesObj*>(x.o)->view());
+  std::string_view raw;
+  if (x.is_obj() && (x.o->kind == Kind::Str || bytes_like(vm, x, &raw))) {
+    std::string text = x.o->kind == Kind::Str ? ascii_number_text(static_cast<StrObj*>(x.o)->view()) : std::string(raw);
     if (!float_from_text(text, &d)) {
       std::string r;
       if (!repr_text(vm, x, r)) return Value::error();

@@ -8,6 +8,7 @@
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
+#include "runtime/str_internal.h"
 #include "runtime/unicode_db.h"
 
 namespace looplab {
@@ -28,6 +29,9 @@ int digit_of(char c) {
 // The error for text that is no int literal: `original` is the str/bytes given to int().
 Value invalid_literal(VM& vm, int base, std::string_view text, Value original) {
   if (original.is_undef()) original = vm.str(text);
+  // bytes-like input is quoted as bytes of at most 200 bytes (as _PyLong_FromBytes does).
+  if (original.is_obj() && original.o->kind != Kind::Str)
+    original = Value::object(vm.new_bytes(text.substr(0, std::min<size_t>(text.size(), 200))));
   std::string r;
   if (!repr_text(vm, original, r)) return Value::error();
   // %.200R: at most 200 code points of the repr.
@@ -162,7 +166,8 @@ static Value number_long(VM& vm, Value x) {
     if (s->ascii) return parse_int(vm, s->view(), 10, x);
     return parse_int(vm, ascii_number_text(s->view()), 10, x);
   }
-  if (x.is_obj() && x.o->kind == Kind::Bytes) return parse_int(vm, static_cast<BytesObj*>(x.o)->view(), 10, x);
+  std::string_view raw;
+  if (x.is_obj() && x.o->kind != Kind::Str && bytes_like(vm, x, &raw)) return parse_int(vm, raw, 10, x);
   Value r = call_special(vm, x, vm.n.__int__, nullptr, 0);
   if (r.is_error()) return r;
   if (!r.is_undef()) {
@@ -207,13 +212,14 @@ static Value int_new(VM& vm, ClassObj* cls, CallArgs& a) {
     int64_t bv;
     if (!int_fits_i64(b, &bv) || (bv != 0 && (bv < 2 || bv > 36)))
       return vm.raise(vm.t.ValueError, "int() base must be >= 2 and <= 36, or 0");
-    if (!x.is_obj() || (x.o->kind != Kind::Str && x.o->kind != Kind::Bytes))
-      return vm.raise(vm.t.TypeError, "int() can't convert non-string with explicit base");
-    if (x.o->kind == Kind::Str) {
+    std::string_view raw;
+    if (x.is_obj() && x.o->kind == Kind::Str) {
       auto* s = static_cast<StrObj*>(x.o);
       r = parse_int(vm, s->ascii ? std::string(s->view()) : ascii_number_text(s->view()), int(bv), x);
+    } else if (x.is_obj() && bytes_like(vm, x, &raw)) {
+      r = parse_int(vm, raw, int(bv), x);
     } else {
-      r = parse_int(vm, static_cast<BytesObj*>(x.o)->view(), int(bv), x);
+      return vm.raise(vm.t.TypeError, "int() can't convert non-string with explicit base");
     }
   }
   if (r.is_error()) return r;
@@ -404,11 +410,14 @@ static Value int_from_bytes(VM& vm, CallArgs& a) {
   }
   std::string data;
   Value src = args[0];
-  if (src.is_obj() && src.o->kind == Kind::Bytes) {
-    data = std::string(static_cast<BytesObj*>(src.o)->view());
+  std::string_view raw;
+  if (src.is_obj() && src.o->kind != Kind::Str && bytes_like(vm, src, &raw)) {
+    data = std::string(raw);
   } else if (src.is_obj() && src.o->kind == Kind::Str) {
     return vm.raise(vm.t.TypeError, "cannot convert 'str' object to bytes");
   } else {
+    if (!vm.type_of(src)->slots.iter)
+      return vm.raisef(vm.t.TypeError, "cannot convert '%s' object to bytes", type_name(vm, src).c_str());
     bool ok = op_for_each(vm, src, [&](Value item) {
       int64_t b;
       if (!is_int(item)) {
@@ -422,13 +431,7 @@ static Value int_from_bytes(VM& vm, CallArgs& a) {
       data += char(b);
       return 1;
     });
-    if (!ok) {
-      if (vm.pending_is(vm.t.TypeError) && !is_int(src) && op_iter(vm, src).is_error()) {
-        vm.clear_exception();
-        return vm.raisef(vm.t.TypeError, "cannot convert '%s' object to bytes", type_name(vm, src).c_str());
-      }
-      return Value::error();
-    }
+    if (!ok) return Value::error();
   }
   if (big) std::reverse(data.begin(), data.end());  // now little-endian
   BigInt v;

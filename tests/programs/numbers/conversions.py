@@ -74,3 +74,9 @@ class Money:
     def __repr__(self): return f"Money({self.v})"
 print(1 + Money(5), Money(5) + 2, sum([Money(1), Money(2)]), hex(Money(255)), float(Money(3)), round(Money(2)), round(Money(2), 1),
       int(Money(9)) if hasattr(Money, '__int__') else int(Money(9)), [10, 20, 30][Money(1)])
+print(int(bytearray(b' 12 ')), float(bytearray(b'1.5')), int(bytearray(b'ff'), 16), int.from_bytes(bytearray(b'\x01\x02'), 'big'))
+show("int(bytearray(b'z'))", lambda: int(bytearray(b'z')))
+show("int(b'1' * 300 + b'z')", lambda: int(b'1' * 300 + b'z'))
+show("float(bytearray(b'x'))", lambda: float(bytearray(b'x')))
+show("int.from_bytes(5, 'big')", lambda: int.from_bytes(5, 'big'))
+show("int.from_bytes([1, 256], 'big')", lambda: int.from_bytes([1, 256], 'big'))

@@ -45,3 +45,5 @@ for bad in [lambda: random.seed([1, 2]), lambda: random.getrandbits(-1), lambda:
 print(random.Random("seed me").random(), random.Random(b"seed me").random(), random.Random(-7).random() == random.Random(7).random())
 random.seed("x", version=1)
 print(random.random(), random.randbytes(6))
+random.seed(bytearray(b"seed me"))
+print(random.random(), random.Random(bytearray(b"abc")).random() == random.Random(b"abc").random())
