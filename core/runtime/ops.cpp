@@ -248,6 +248,13 @@ DictObj* instance_dict(VM& vm, Value obj, bool create) {
       if (!f->dict && create) f->dict = vm.new_dict();
       return f->dict;
     }
+    case Kind::Str: {
+      // Only instances of str subclasses have attributes (str.h).
+      auto* s = static_cast<StrObj*>(obj.o);
+      if (!s->has_dict) return nullptr;
+      if (!*s->dict_slot() && create) *s->dict_slot() = vm.new_dict();
+      return *s->dict_slot();
+    }
     case Kind::BigInt: {
       // Only instances of int subclasses have attributes (numbers.h).
       auto* b = static_cast<BigIntObj*>(obj.o);

@@ -9,6 +9,8 @@
 
 namespace looplab {
 
+struct DictObj;
+
 struct StrObj final : Obj {
   size_t size;        // bytes of UTF-8
   size_t length;      // code points
@@ -21,6 +23,9 @@ struct StrObj final : Obj {
   // LOAD_FASTs of it since it was last made or extended (the interpreter counts them), so one
   // load — the `s` of `s += x` itself — means no other reference can have been taken.
   bool appendable = false;
+  // An instance of a str subclass (str-mixin Enums, class Name(str)): it has an attribute dict,
+  // whose pointer sits after the text (dict_slot()); made by strimpl::make_of_class.
+  bool has_dict = false;
   uint32_t loads = 0;
 
   StrObj(ClassObj* cls, size_t bytes, size_t code_points, bool is_ascii)
@@ -31,6 +36,13 @@ struct StrObj final : Obj {
   std::string_view view() const { return {data(), size}; }
   std::string str() const { return std::string(view()); }
   int64_t hash() const;
+  // Only when has_dict: the attribute dict (nullptr until the first attribute is stored).
+  DictObj** dict_slot() {
+    return reinterpret_cast<DictObj**>(reinterpret_cast<char*>(this) + ((sizeof(StrObj) + size + 1 + 7) & ~size_t(7)));
+  }
+  void trace(Tracer& t) override {
+    if (has_dict) t.mark(reinterpret_cast<Obj*>(*dict_slot()));
+  }
 };
 
 class VM;

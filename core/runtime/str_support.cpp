@@ -14,9 +14,13 @@ StrObj* make_of_class(VM& vm, ClassObj* cls, std::string_view text) {
   if (cls == vm.t.str) return vm.new_str(text);
   bool ascii = utf8::is_ascii(text);
   size_t len = ascii ? text.size() : utf8::count_code_points(text);
-  StrObj* o = vm.heap.make_var<StrObj>(text.size() + 1, cls, text.size(), len, ascii);
+  // A subclass instance: room for the attribute dict pointer after the text (StrObj::dict_slot).
+  size_t slot = ((sizeof(StrObj) + text.size() + 1 + 7) & ~size_t(7)) - sizeof(StrObj);
+  StrObj* o = vm.heap.make_var<StrObj>(slot + sizeof(DictObj*), cls, text.size(), len, ascii);
   std::memcpy(o->data(), text.data(), text.size());
   o->data()[text.size()] = '\0';
+  o->has_dict = true;
+  *o->dict_slot() = nullptr;
   return o;
 }
 
