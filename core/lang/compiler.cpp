@@ -57,6 +57,21 @@ bool Compiler::fail(const std::string& msg, SyntaxErrorKind kind) {
   return false;
 }
 
+void Compiler::warn(const std::string& msg) {
+  const std::string& filename = text_->filename;
+  std::string out = filename + ":" + std::to_string(u_->loc.line) + ": SyntaxWarning: " + msg + "\n";
+  // The warnings module quotes the source line when linecache can read the file, which it
+  // cannot for names like "<main>".
+  bool pseudo = !filename.empty() && filename.front() == '<' && filename.back() == '>';
+  if (!pseudo) {
+    std::string_view line = src_.line(u_->loc.line);
+    size_t b = line.find_first_not_of(" \t\f");
+    size_t e = line.find_last_not_of(" \t\f");
+    if (b != std::string_view::npos) out += "  " + std::string(line.substr(b, e - b + 1)) + "\n";
+  }
+  vm_.write(OutStream::Stderr, out);
+}
+
 bool Compiler::not_implemented(const std::string& what) {
   return fail(what + " (line " + std::to_string(u_->loc.line) + ")",
               SyntaxErrorKind::NotImplemented);

@@ -34,7 +34,143 @@ bool const_truth(Expr* e, bool& truth) {
 
 bool is_const(Expr* e) { return e && e->kind == EK::Constant; }
 
+// A literal after CPython's constant folding: a constant, a signed number, a tuple of those.
+const Constant* folded_literal(Expr* e, bool* is_tuple) {
+  *is_tuple = false;
+  if (auto* c = as<Constant>(e)) return c;
+  if (auto* u = as<ast::UnaryOp>(e)) {
+    auto* c = as<Constant>(u->operand);
+    if (c && u->op != UnaryOpKind::Not &&
+        (c->value.kind == ConstValue::Kind::Int || c->value.kind == ConstValue::Kind::BigInt ||
+         (c->value.kind == ConstValue::Kind::Float && u->op != UnaryOpKind::Invert)))
+      return c;
+    return nullptr;
+  }
+  if (e->kind == EK::Tuple) {
+    for (Expr* x : static_cast<Seq*>(e)->elts) {
+      bool inner;
+      if (!folded_literal(x, &inner)) return nullptr;
+    }
+    *is_tuple = true;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+const char* const_type_name(const ConstValue& v) {
+  switch (v.kind) {
+    case ConstValue::Kind::None: return "NoneType";
+    case ConstValue::Kind::True:
+    case ConstValue::Kind::False: return "bool";
+    case ConstValue::Kind::Ellipsis: return "ellipsis";
+    case ConstValue::Kind::Int:
+    case ConstValue::Kind::BigInt: return "int";
+    case ConstValue::Kind::Float: return "float";
+    case ConstValue::Kind::Imag: return "complex";
+    case ConstValue::Kind::Str: return "str";
+    case ConstValue::Kind::Bytes: return "bytes";
+  }
+  return nullptr;
+}
+
+// infer_type: the type an expression certainly has, by its syntax alone (or null).
+const char* infer_type(Expr* e) {
+  bool is_tuple;
+  if (const Constant* c = folded_literal(e, &is_tuple)) return const_type_name(c->value);
+  if (is_tuple) return "tuple";
+  switch (e->kind) {
+    case EK::Tuple: return "tuple";
+    case EK::List:
+    case EK::ListComp: return "list";
+    case EK::Dict:
+    case EK::DictComp: return "dict";
+    case EK::Set:
+    case EK::SetComp: return "set";
+    case EK::GeneratorExp: return "generator";
+    case EK::Lambda: return "function";
+    case EK::JoinedStr:
+    case EK::FormattedValue: return "str";
+    case EK::Slice: return "slice";
+    default: return nullptr;
+  }
+}
+
+// check_is_arg: `is` with anything but None, True, False or ... compares identities of
+// values the program did not make, which is almost always a mistake.
+bool is_literal_for_is(Expr* e) {
+  bool is_tuple;
+  const Constant* c = folded_literal(e, &is_tuple);
+  if (is_tuple) return true;
+  if (!c) return false;
+  auto k = c->value.kind;
+  return !(k == ConstValue::Kind::None || k == ConstValue::Kind::True ||
+           k == ConstValue::Kind::False || k == ConstValue::Kind::Ellipsis);
+}
+
 }  // namespace
+
+void Compiler::check_compare(Compare* e) {
+  bool left = is_literal_for_is(e->left);
+  for (size_t i = 0; i < e->ops.size(); i++) {
+    bool right = is_literal_for_is(e->comparators[i]);
+    if ((e->ops[i] == CmpOp::Is || e->ops[i] == CmpOp::IsNot) && (left || right)) {
+      warn(e->ops[i] == CmpOp::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                  : "\"is not\" with a literal. Did you mean \"!=\"?");
+      return;
+    }
+    left = right;
+  }
+}
+
+void Compiler::check_caller(Expr* func) {
+  switch (func->kind) {
+    case EK::Constant: case EK::Tuple: case EK::List: case EK::ListComp: case EK::Dict:
+    case EK::DictComp: case EK::Set: case EK::SetComp: case EK::GeneratorExp:
+    case EK::JoinedStr: case EK::FormattedValue:
+      if (const char* t = infer_type(func))
+        warn(std::string("'") + t + "' object is not callable; perhaps you missed a comma?");
+      return;
+    default: return;
+  }
+}
+
+// check_subscripter and check_index, for a subscript being read.
+void Compiler::check_subscript(Subscript* e) {
+  Expr* v = e->value;
+  bool is_tuple;
+  const Constant* c = folded_literal(v, &is_tuple);
+  bool not_subscriptable = false;
+  if (c) {
+    auto k = c->value.kind;
+    not_subscriptable = k == ConstValue::Kind::None || k == ConstValue::Kind::Ellipsis ||
+                        k == ConstValue::Kind::Int || k == ConstValue::Kind::BigInt ||
+                        k == ConstValue::Kind::Float || k == ConstValue::Kind::Imag;
+  } else if (!is_tuple) {
+    not_subscriptable = v->kind == EK::Set || v->kind == EK::SetComp ||
+                        v->kind == EK::GeneratorExp || v->kind == EK::Lambda;
+  }
+  if (not_subscriptable) {
+    if (const char* t = infer_type(v))
+      warn(std::string("'") + t + "' object is not subscriptable; perhaps you missed a comma?");
+    return;
+  }
+  const char* index_type = infer_type(e->slice);
+  if (!index_type || std::strcmp(index_type, "int") == 0 || std::strcmp(index_type, "bool") == 0 ||
+      std::strcmp(index_type, "slice") == 0)
+    return;
+  bool sequence_literal;
+  if (c) {
+    auto k = c->value.kind;
+    sequence_literal = k == ConstValue::Kind::Str || k == ConstValue::Kind::Bytes;
+  } else {
+    sequence_literal = is_tuple || v->kind == EK::Tuple || v->kind == EK::List ||
+                       v->kind == EK::ListComp || v->kind == EK::JoinedStr ||
+                       v->kind == EK::FormattedValue;
+  }
+  if (sequence_literal)
+    warn(std::string(infer_type(v)) + " indices must be integers or slices, not " + index_type +
+         "; perhaps you missed a comma?");
+}
 
 bool Compiler::visit_exprs(const std::vector<Expr*>& v) {
   for (Expr* e : v)
@@ -166,6 +302,7 @@ bool Compiler::visit_expr1(Expr* e) {
     }
     case EK::Subscript: {
       auto* s = static_cast<Subscript*>(e);
+      if (s->ctx == Ctx::Load) check_subscript(s);
       if (!visit_expr(s->value) || !visit_expr(s->slice)) return false;
       emit(s->ctx == Ctx::Load    ? Op::BINARY_SUBSCR
            : s->ctx == Ctx::Store ? Op::STORE_SUBSCR
@@ -255,6 +392,10 @@ bool Compiler::jump_if(Expr* e, int label, bool cond) {
         // `x is None` jumps on the value itself (CPython's peephole does the same).
         auto* k = as<Constant>(c->comparators[0]);
         if (k && k->value.kind == ConstValue::Kind::None) {
+          SourcePos at = u_->loc;
+          set_loc(e->pos);
+          check_compare(c);
+          u_->loc = at;
           if (!visit_expr(c->left)) return false;
           SourcePos saved = u_->loc;
           set_loc(e->pos);
@@ -267,6 +408,7 @@ bool Compiler::jump_if(Expr* e, int label, bool cond) {
       if (n > 0) {
         SourcePos saved = u_->loc;
         set_loc(e->pos);
+        check_compare(c);
         int cleanup = new_label();
         if (!visit_expr(c->left)) return false;
         for (size_t i = 0; i < n; i++) {
@@ -326,6 +468,7 @@ void Compiler::compare_op(CmpOp op) {
 
 // compiler_compare: `a < b < c` keeps b with COPY/SWAP and stops at the first false.
 bool Compiler::compare(Compare* e) {
+  check_compare(e);
   if (!visit_expr(e->left)) return false;
   size_t n = e->ops.size() - 1;
   if (n == 0) {
@@ -405,6 +548,7 @@ bool Compiler::call(Call* e) {
   bool done;
   if (!maybe_method_call(e, done)) return false;
   if (done) return true;
+  check_caller(e->func);
   emit(Op::PUSH_NULL);
   if (!visit_expr(e->func)) return false;
   return call_helper(0, e->args, e->keywords);

@@ -100,6 +100,12 @@ class Compiler {
   uint32_t varname(const std::string& name);
   std::string mangled(const std::string& name) const { return mangle(u_->private_name, name); }
   bool fail(const std::string& msg, SyntaxErrorKind kind = SyntaxErrorKind::Syntax);
+  // compiler_warn: a SyntaxWarning on stderr at compile time, formatted as the warnings
+  // module prints it.
+  void warn(const std::string& msg);
+  void check_compare(ast::Compare* e);
+  void check_caller(Expr* func);
+  void check_subscript(ast::Subscript* e);
   bool not_implemented(const std::string& what);
   void set_loc(const ast::Pos& p);
   Value str_value(const std::string& s);

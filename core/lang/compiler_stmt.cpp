@@ -682,6 +682,8 @@ bool Compiler::annassign(AnnAssign* s) {
 }
 
 bool Compiler::assert_stmt(Assert* s) {
+  if (s->test->kind == EK::Tuple && !static_cast<Seq*>(s->test)->elts.empty())
+    warn("assertion is always true, perhaps remove parentheses?");
   int end = new_label();
   if (!jump_if(s->test, end, true)) return false;
   if (s->msg) {

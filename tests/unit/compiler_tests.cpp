@@ -674,4 +674,37 @@ TEST_CASE("code nested too deeply fails like CPython instead of overflowing the 
         "RecursionError: maximum recursion depth exceeded during compilation");
 }
 
+TEST_CASE("SyntaxWarnings go to stderr at compile time, formatted as CPython's") {
+  VM vm;
+  std::string err;
+  vm.write_output = [&](OutStream s, std::string_view text) {
+    if (s == OutStream::Stderr) err += text;
+  };
+  CodeObj* co = compile_module(vm,
+                               "if x is 1: pass\n"
+                               "y = (1, 2) (3, 4)\n"
+                               "z = [1, 2]['a']\n"
+                               "w = 5[0]\n"
+                               "  \n"
+                               "assert (x, 'msg')\n"
+                               "ok = x is None or x is not ... or f(1)[0]\n",
+                               "w.py");
+  REQUIRE(co != nullptr);
+  CHECK(err ==
+        "w.py:1: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n"
+        "  if x is 1: pass\n"
+        "w.py:2: SyntaxWarning: 'tuple' object is not callable; perhaps you missed a comma?\n"
+        "  y = (1, 2) (3, 4)\n"
+        "w.py:3: SyntaxWarning: list indices must be integers or slices, not str; perhaps you "
+        "missed a comma?\n"
+        "  z = [1, 2]['a']\n"
+        "w.py:4: SyntaxWarning: 'int' object is not subscriptable; perhaps you missed a comma?\n"
+        "  w = 5[0]\n"
+        "w.py:6: SyntaxWarning: assertion is always true, perhaps remove parentheses?\n"
+        "  assert (x, 'msg')\n");
+  err.clear();
+  compile_module(vm, "x is 'a'\n", "<main>");  // no source line for pseudo-file names
+  CHECK(err == "<main>:1: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n");
+}
+
 TEST_SUITE_END();
