@@ -293,6 +293,11 @@ Value ba_binop(VM& vm, Value a, Value b, BinOp op) {
       }
       return new_bytearray(vm, out);
     }
+    case BinOp::Remainder: {
+      if (!self) return vm.not_implemented;
+      std::string fmt = self->bytes;  // the arguments' conversions may mutate self
+      return percent_format_bytes(vm, fmt, b, true);
+    }
     default: return vm.not_implemented;
   }
 }

@@ -213,6 +213,9 @@ Value bytes_binop(VM& vm, Value a, Value b, BinOp op) {
       return vm.raisef(vm.t.TypeError, "can't multiply sequence by non-int of type '%s'",
                        type_name(vm, count).c_str());
     }
+    case BinOp::Remainder:
+      if (!is_bytes_obj(a)) return vm.not_implemented;
+      return percent_format_bytes(vm, as_bytes(a)->view(), b, false);
     default: return vm.not_implemented;
   }
 }

@@ -1,7 +1,8 @@
 // printf-style formatting, `format % args`: mirrors Objects/unicodeobject.c PyUnicode_Format
 // (unicode_format_arg_parse / _format / _output, mainformatlong, _PyUnicode_FormatLong,
-// formatfloat, formatchar). Numbers are rendered by the numbers engine (int_to_text,
-// format_float); padding, signs and prefixes are applied here as CPython does.
+// formatfloat, formatchar) and, in bytes mode, Objects/bytesobject.c _PyBytes_FormatEx.
+// Numbers are rendered by the numbers engine (int_to_text, format_float); padding, signs and
+// prefixes are applied here as CPython does.
 #include <climits>
 
 #include "runtime/numbers.h"
@@ -28,6 +29,7 @@ struct Arg {
 struct Formatter {
   VM& vm;
   std::string_view fmt;
+  bool bytes_mode = false;  // b'...' % args: the format and the result are bytes
   size_t pos = 0;        // byte position in fmt
   Value args;            // the current argument source
   int64_t arglen = -1;   // -1: args is a single value
@@ -44,9 +46,10 @@ struct Formatter {
     return vm.raise(vm.t.TypeError, "not enough arguments for format string");
   }
 
-  // The character at pos as a code point, advancing pos; 0 at the end.
+  // The character at pos as a code point (a byte in bytes mode), advancing pos; 0 at the end.
   uint32_t read() {
     if (pos >= fmt.size()) return 0;
+    if (bytes_mode) return static_cast<unsigned char>(fmt[pos++]);
     return utf8::decode(fmt, pos);
   }
   bool at_end() const { return pos >= fmt.size(); }
@@ -86,7 +89,8 @@ Value parse_arg(Formatter& f, Arg& arg) {
       else if (c == '(') pcount++;
     }
     if (pcount > 0) return vm.raise(vm.t.ValueError, "incomplete format key");
-    Value key = vm.str(f.fmt.substr(keystart, f.pos - 1 - keystart));
+    std::string_view name = f.fmt.substr(keystart, f.pos - 1 - keystart);
+    Value key = f.bytes_mode ? Value::object(vm.new_bytes(name)) : vm.str(name);
     Value v = op_getitem(vm, f.dict, key);
     if (v.is_error()) return v;
     f.args = v;
@@ -251,7 +255,7 @@ Value format_char(Formatter& f, Value v, std::string* text) {
 void output_arg(Formatter& f, Arg& arg, std::string_view str) {
   std::string& out = f.out;
   char fill = (arg.sign && (arg.flags & kZero)) ? '0' : ' ';
-  int64_t len = int64_t(length_of(str));
+  int64_t len = int64_t(f.bytes_mode ? str.size() : length_of(str));
   if ((arg.width == -1 || arg.width <= len) && (arg.prec == -1 || arg.prec >= len) &&
       !(arg.flags & (kSign | kBlank))) {
     out.append(str);
@@ -259,7 +263,7 @@ void output_arg(Formatter& f, Arg& arg, std::string_view str) {
   }
   if ((arg.ch == 's' || arg.ch == 'r' || arg.ch == 'a') && arg.prec >= 0 && len > arg.prec) {
     len = arg.prec;
-    str = str.substr(0, utf8::offset_of(str, size_t(len)));
+    str = str.substr(0, f.bytes_mode ? size_t(len) : utf8::offset_of(str, size_t(len)));
   }
   size_t p = 0;  // byte index into str (sign and prefix are ASCII)
   char signchar = 0;
@@ -307,6 +311,63 @@ void output_arg(Formatter& f, Arg& arg, std::string_view str) {
   if (arg.width > len) out.append(size_t(arg.width - len), ' ');
 }
 
+// The bytes conversions of _PyBytes_FormatEx: %s/%b (bytes-like or __bytes__), %r/%a
+// (ascii()), %c (an int in range(256) or one byte).
+bool format_bytes_arg(Formatter& f, Value v, Arg& arg, std::string* text) {
+  VM& vm = f.vm;
+  std::string_view view;
+  switch (arg.ch) {
+    case 's':
+    case 'b': {
+      if (bytes_like(vm, v, &view)) {
+        text->assign(view);
+        return true;
+      }
+      Value r = call_special(vm, v, vm.intern("__bytes__"), nullptr, 0);
+      if (r.is_error()) return false;
+      if (!r.is_undef()) {
+        if (!is_bytes_obj(r)) {
+          vm.raisef(vm.t.TypeError, "__bytes__ returned non-bytes (type %s)", type_name(vm, r).c_str());
+          return false;
+        }
+        text->assign(as_bytes(r)->view());
+        return true;
+      }
+      vm.raisef(vm.t.TypeError,
+                "%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'",
+                type_name(vm, v).c_str());
+      return false;
+    }
+    case 'r':
+    case 'a': {
+      Value r = op_ascii(vm, v);
+      if (r.is_error()) return false;
+      text->assign(as_str(r)->view());
+      return true;
+    }
+    default: {  // 'c'
+      if (bytes_like(vm, v, &view) && view.size() == 1) {
+        text->assign(view);
+        return true;
+      }
+      bool index_like = v.is_int() || v.is_bool() || (v.is_obj() && v.o->kind == Kind::BigInt) ||
+                        (!v.is_float() && !vm.type_of(v)->lookup(vm.n.__index__).is_undef());
+      if (!index_like) {
+        vm.raise(vm.t.TypeError, "%c requires an integer in range(256) or a single byte");
+        return false;
+      }
+      int64_t x = -1;
+      if (!(v.is_obj() && v.o->kind == Kind::BigInt) && !index_value(vm, v, &x)) return false;
+      if (x < 0 || x > 255) {
+        vm.raise(vm.t.OverflowError, "%c arg not in range(256)");
+        return false;
+      }
+      text->assign(1, char(x));
+      return true;
+    }
+  }
+}
+
 // mirrors unicode_format_arg: one conversion, pos just after the '%'.
 bool format_arg(Formatter& f) {
   VM& vm = f.vm;
@@ -321,6 +382,15 @@ bool format_arg(Formatter& f) {
   if (v.is_error()) return false;
   std::string text;
   Value err;
+  if (f.bytes_mode && (arg.ch == 's' || arg.ch == 'b' || arg.ch == 'r' || arg.ch == 'a' || arg.ch == 'c')) {
+    if (!format_bytes_arg(f, v, arg, &text)) return false;
+    output_arg(f, arg, text);
+    if (!f.dict.is_undef() && f.argidx < f.arglen) {
+      vm.raise(vm.t.TypeError, "not all arguments converted during bytes formatting");
+      return false;
+    }
+    return true;
+  }
   switch (arg.ch) {
     case 's':
     case 'r':
@@ -353,8 +423,9 @@ bool format_arg(Formatter& f) {
       break;
     default: {
       size_t at = f.pos - 1;
-      while (at > 0 && (static_cast<unsigned char>(f.fmt[at]) & 0xC0) == 0x80) at--;
-      size_t index = length_of(f.fmt.substr(0, at));
+      if (!f.bytes_mode)
+        while (at > 0 && (static_cast<unsigned char>(f.fmt[at]) & 0xC0) == 0x80) at--;
+      size_t index = f.bytes_mode ? at : length_of(f.fmt.substr(0, at));
       vm.raisef(vm.t.ValueError, "unsupported format character '%c' (0x%x) at index %zu",
                 (arg.ch >= 31 && arg.ch <= 126) ? char(arg.ch) : '?', arg.ch, index);
       return false;
@@ -363,7 +434,7 @@ bool format_arg(Formatter& f) {
   if (err.is_error()) return false;
   output_arg(f, arg, text);
   if (!f.dict.is_undef() && f.argidx < f.arglen) {
-    vm.raise(vm.t.TypeError, "not all arguments converted during string formatting");
+    vm.raisef(vm.t.TypeError, "not all arguments converted during %s formatting", f.bytes_mode ? "bytes" : "string");
     return false;
   }
   return true;
@@ -371,14 +442,18 @@ bool format_arg(Formatter& f) {
 
 }  // namespace
 
-Value percent_format(VM& vm, StrObj* format, Value args) {
-  Formatter f{vm, format->view()};
+namespace {
+
+// The loop of PyUnicode_Format / _PyBytes_FormatEx; false with an exception pending.
+bool run(Formatter& f, Value args) {
+  VM& vm = f.vm;
   f.args = args;
   if (args.is_obj() && args.o->kind == Kind::Tuple) {
     f.arglen = int64_t(static_cast<TupleObj*>(args.o)->size);
     f.argidx = 0;
   } else if (!is_str_obj(args) && vm.type_of(args)->slots.getitem) {
-    f.dict = args;  // PyMapping_Check: anything subscriptable
+    std::string_view ignored;
+    if (!f.bytes_mode || !bytes_like(vm, args, &ignored)) f.dict = args;  // PyMapping_Check
   }
   std::string_view s = f.fmt;
   f.out.reserve(s.size() + 16);
@@ -390,12 +465,32 @@ Value percent_format(VM& vm, StrObj* format, Value args) {
     }
     f.out.append(s.substr(f.pos, pct - f.pos));
     f.pos = pct + 1;
-    if (f.pos >= s.size()) return incomplete(vm);
-    if (!format_arg(f)) return Value::error();
+    if (f.pos >= s.size()) {
+      incomplete(vm);
+      return false;
+    }
+    if (!format_arg(f)) return false;
   }
-  if (f.argidx < f.arglen && f.dict.is_undef())
-    return vm.raise(vm.t.TypeError, "not all arguments converted during string formatting");
+  if (f.argidx < f.arglen && f.dict.is_undef()) {
+    vm.raisef(vm.t.TypeError, "not all arguments converted during %s formatting", f.bytes_mode ? "bytes" : "string");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Value percent_format(VM& vm, StrObj* format, Value args) {
+  Formatter f{vm, format->view()};
+  if (!run(f, args)) return Value::error();
   return vm.str(f.out);
+}
+
+Value percent_format_bytes(VM& vm, std::string_view format, Value args, bool bytearray) {
+  Formatter f{vm, format};
+  f.bytes_mode = true;
+  if (!run(f, args)) return Value::error();
+  return bytearray ? new_bytearray(vm, f.out) : Value::object(vm.new_bytes(f.out));
 }
 
 }  // namespace looplab

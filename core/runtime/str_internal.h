@@ -135,8 +135,9 @@ void init_str_search_methods(VM& vm);
 void init_str_layout_methods(VM& vm);
 void init_str_format_methods(VM& vm);
 
-// printf-style formatting: format % args (percent_format.cpp).
+// printf-style formatting: format % args (percent_format.cpp), for str and for bytes/bytearray.
 Value percent_format(VM& vm, StrObj* format, Value args);
+Value percent_format_bytes(VM& vm, std::string_view format, Value args, bool bytearray);
 // format(str, spec) for strings: the str part of the format mini-language (str_format.cpp).
 Value format_str_spec(VM& vm, StrObj* s, std::string_view spec);
 
