@@ -357,7 +357,7 @@ Value deque_binop(VM& vm, Value a, Value b, BinOp op) {
 
 Value m_append(VM& vm, CallArgs& a) {
   DEQUE_SELF("append");
-  if (a.nargs != 2 && !check_one_arg(vm, a, "deque.append")) return Value::error();
+  if ((a.nargs != 2 || a.nkw()) && !check_one_arg(vm, a, "deque.append")) return Value::error();
   append_right(self, a[1]);
   return Value::none();
 }
@@ -371,7 +371,7 @@ Value m_appendleft(VM& vm, CallArgs& a) {
 
 Value m_pop(VM& vm, CallArgs& a) {
   DEQUE_SELF("pop");
-  if (a.nargs != 1 && !check_no_args(vm, a, "deque.pop")) return Value::error();
+  if ((a.nargs != 1 || a.nkw()) && !check_no_args(vm, a, "deque.pop")) return Value::error();
   if (self->count == 0) return vm.raise(vm.t.IndexError, "pop from an empty deque");
   self->state++;
   return self->pop_back();
@@ -379,7 +379,7 @@ Value m_pop(VM& vm, CallArgs& a) {
 
 Value m_popleft(VM& vm, CallArgs& a) {
   DEQUE_SELF("popleft");
-  if (a.nargs != 1 && !check_no_args(vm, a, "deque.popleft")) return Value::error();
+  if ((a.nargs != 1 || a.nkw()) && !check_no_args(vm, a, "deque.popleft")) return Value::error();
   if (self->count == 0) return vm.raise(vm.t.IndexError, "pop from an empty deque");
   self->state++;
   return self->pop_front();
@@ -431,8 +431,9 @@ Value m_count(VM& vm, CallArgs& a) {
 
 Value m_index(VM& vm, CallArgs& a) {
   DEQUE_SELF("index");
+  if (!check_no_kw(vm, a, "deque.index")) return Value::error();
   if (a.nargs < 2) return vm.raisef(vm.t.TypeError, "index() takes at least 1 argument (%u given)", a.nargs - 1);
-  if (!check_no_kw(vm, a, "index") || !check_positional(vm, "index", a.nargs - 1, 1, 3)) return Value::error();
+  if ( !check_positional(vm, "index", a.nargs - 1, 1, 3)) return Value::error();
   int64_t start, stop;
   if (!index_bounds(vm, a, 2, int64_t(self->count), &start, &stop)) return Value::error();
   int64_t at;
@@ -446,7 +447,8 @@ Value m_index(VM& vm, CallArgs& a) {
 
 Value m_insert(VM& vm, CallArgs& a) {
   DEQUE_SELF("insert");
-  if (!check_no_kw(vm, a, "insert") || !check_positional(vm, "insert", a.nargs - 1, 2, 2)) return Value::error();
+  if (!check_no_kw(vm, a, "deque.insert")) return Value::error();
+  if (a.nargs != 3) return vm.raisef(vm.t.TypeError, "insert() takes exactly 2 arguments (%u given)", a.nargs - 1);
   int64_t i;
   if (!index_value(vm, a[1], &i)) return Value::error();
   if (self->maxlen >= 0 && int64_t(self->count) >= self->maxlen)
@@ -488,6 +490,7 @@ Value m_reverse(VM& vm, CallArgs& a) {
 
 Value m_reversed(VM& vm, CallArgs& a) {
   DEQUE_SELF("__reversed__");
+  if (!check_no_args(vm, a, "deque.__reversed__")) return Value::error();
   return Value::object(vm.heap.make<DequeIterObj>(ctypes(vm).deque_reverse_iterator, self, true));
 }
 
@@ -667,11 +670,11 @@ void make_classes(VM& vm) {
                        {"__reversed__", m_reversed}, {"__reduce__", m_reduce}};
   for (const M& m : methods) vm.def_method(dq, m.name, m.fn);
   dq->dict->set_str(vm.intern("maxlen"), Value::object(native_property(vm, "maxlen", m_maxlen)));
-  def_binop_method(vm, dq, BinOp::Add, false);
-  def_binop_method(vm, dq, BinOp::Multiply, false);
-  def_binop_method(vm, dq, BinOp::Multiply, true);
-  def_binop_method(vm, dq, BinOp::InplaceAdd, false);
-  def_binop_method(vm, dq, BinOp::InplaceMultiply, false);
+  def_binop_method(vm, dq, BinOp::Add, false, true);
+  def_binop_method(vm, dq, BinOp::Multiply, false, true);
+  def_binop_method(vm, dq, BinOp::Multiply, true, true);
+  def_binop_method(vm, dq, BinOp::InplaceAdd, false, true);
+  def_binop_method(vm, dq, BinOp::InplaceMultiply, false, true);
   add_class_getitem(vm, dq);
   finish_class(vm, dq);
 

@@ -150,7 +150,8 @@ Value repeat_count(VM& vm, Value seq, Value n, bool n_tried, BinOp op, int64_t* 
 // The optional start/stop arguments a[first], a[first+1] of index() methods, relative to len.
 bool index_bounds(VM& vm, const CallArgs& a, size_t first, int64_t len, int64_t* start, int64_t* stop);
 // Defines `__add__`-style dunders (or the reflected `__radd__` ones) over cls->slots.binop.
-void def_binop_method(VM& vm, ClassObj* cls, BinOp op, bool reflected);
+// `sequence`: behave as CPython's sq_concat / sq_repeat wrappers (raise on bad operands).
+void def_binop_method(VM& vm, ClassObj* cls, BinOp op, bool reflected, bool sequence = false);
 
 // The __class_getitem__ of generic builtin classes (list[int] -> types.GenericAlias).
 void add_class_getitem(VM& vm, ClassObj* cls);

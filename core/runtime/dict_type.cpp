@@ -124,7 +124,7 @@ Value dict_init(VM& vm, Value self, CallArgs& a) {
 
 Value dict_get(VM& vm, CallArgs& a) {
   DICT_SELF("get");
-  if (!check_no_kw(vm, a, "get") || !check_positional(vm, "get", a.nargs - 1, 1, 2)) return Value::error();
+  if (!check_no_kw(vm, a, "dict.get") || !check_positional(vm, "get", a.nargs - 1, 1, 2)) return Value::error();
   Value v = self->get(vm, a[1]);
   if (v.is_error()) return v;
   if (v.is_undef()) return a.nargs == 3 ? a[2] : Value::none();
@@ -133,7 +133,7 @@ Value dict_get(VM& vm, CallArgs& a) {
 
 Value dict_setdefault(VM& vm, CallArgs& a) {
   DICT_SELF("setdefault");
-  if (!check_no_kw(vm, a, "setdefault") || !check_positional(vm, "setdefault", a.nargs - 1, 1, 2))
+  if (!check_no_kw(vm, a, "dict.setdefault") || !check_positional(vm, "setdefault", a.nargs - 1, 1, 2))
     return Value::error();
   int64_t h;
   if (!op_hash(vm, a[1], &h)) return Value::error();
@@ -148,7 +148,7 @@ Value dict_setdefault(VM& vm, CallArgs& a) {
 // mirrors _PyDict_Pop: an empty dict does not even hash the key.
 Value dict_pop(VM& vm, CallArgs& a) {
   DICT_SELF("pop");
-  if (!check_no_kw(vm, a, "pop") || !check_positional(vm, "pop", a.nargs - 1, 1, 2)) return Value::error();
+  if (!check_no_kw(vm, a, "dict.pop") || !check_positional(vm, "pop", a.nargs - 1, 1, 2)) return Value::error();
   Value key = a[1];
   if (self->used == 0) return a.nargs == 3 ? a[2] : raise_key_error(vm, key);
   int64_t h;
@@ -218,7 +218,10 @@ Value dict_reversed(VM& vm, CallArgs& a) {
 
 // mirrors dict_fromkeys: cls(), then d[key] = value for each key (exact dicts directly).
 Value dict_fromkeys(VM& vm, CallArgs& a) {
-  if (!check_no_kw(vm, a, "fromkeys") || !check_positional(vm, "fromkeys", a.nargs - 1, 1, 2)) return Value::error();
+  std::string qual = (a.nargs > 0 && a[0].is_obj() && a[0].o->kind == Kind::Class
+                          ? static_cast<ClassObj*>(a[0].o)->name->str()
+                          : std::string("dict")) + ".fromkeys";
+  if (!check_no_kw(vm, a, qual) || !check_positional(vm, "fromkeys", a.nargs - 1, 1, 2)) return Value::error();
   Value cls = a[0];
   Value value = a.nargs == 3 ? a[2] : Value::none();
   Value d = vm.call(cls, nullptr, 0);

@@ -104,7 +104,8 @@ Value view_iter(VM& vm, Value self) {
 }
 
 Value view_reversed(VM& vm, CallArgs& a) {
-  if (a.nargs != 1 || !is_view(vm, a[0])) return vm.raise(vm.t.TypeError, "__reversed__ expects a dict view");
+  if (a.nargs < 1 || !is_view(vm, a[0])) return vm.raise(vm.t.TypeError, "__reversed__ expects a dict view");
+  if (!check_no_args(vm, a, vm.type_of(a[0])->name->str() + ".__reversed__")) return Value::error();
   DictViewObj* v = as_view(a[0]);
   ContainerTypes& t = ct(vm);
   ClassObj* cls = v->what == ViewKind::Keys ? t.dict_reversekeyiterator
@@ -291,7 +292,8 @@ Value view_binop(VM& vm, Value a, Value b, BinOp op) {
 
 // mirrors dictviews_isdisjoint.
 Value view_isdisjoint(VM& vm, CallArgs& a) {
-  if (!check_one_arg(vm, a, "isdisjoint")) return Value::error();
+  if (a.nargs < 1 || !is_set_view(vm, a[0])) return vm.raise(vm.t.TypeError, "isdisjoint() needs a dict view");
+  if (!check_one_arg(vm, a, vm.type_of(a[0])->name->str() + ".isdisjoint")) return Value::error();
   Value self = a[0], other = a[1];
   if (self.same(other)) return Value::boolean(as_view(self)->dict->used == 0);
   if (is_anyset(other) || is_set_view(vm, other)) {

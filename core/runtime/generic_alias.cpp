@@ -104,7 +104,10 @@ Value ga_new(VM& vm, ClassObj* cls, CallArgs& a) {
 
 // cls.__class_getitem__(item): a classmethod, called with (cls, item).
 Value class_getitem(VM& vm, CallArgs& a) {
-  if (a.nargs != 2) return vm.raise(vm.t.TypeError, "__class_getitem__ expects one argument");
+  std::string qual = (a.nargs > 0 && a[0].is_obj() && a[0].o->kind == Kind::Class
+                          ? static_cast<ClassObj*>(a[0].o)->name->str()
+                          : std::string("type")) + ".__class_getitem__";
+  if (!check_one_arg(vm, a, qual)) return Value::error();
   Value item = a[1];
   TupleObj* args = item.is_obj() && item.o->kind == Kind::Tuple && item.o->cls == vm.t.tuple
                        ? static_cast<TupleObj*>(item.o)

@@ -286,7 +286,7 @@ Value list_extend(VM& vm, CallArgs& a) {
 
 Value list_insert(VM& vm, CallArgs& a) {
   LIST_SELF("insert");
-  if (!check_no_kw(vm, a, "insert") || !check_positional(vm, "insert", a.nargs - 1, 2, 2)) return Value::error();
+  if (!check_no_kw(vm, a, "list.insert") || !check_positional(vm, "insert", a.nargs - 1, 2, 2)) return Value::error();
   int64_t i;
   if (!index_value(vm, a[1], &i)) return Value::error();
   int64_t n = int64_t(self->items.size());
@@ -301,7 +301,7 @@ Value list_insert(VM& vm, CallArgs& a) {
 
 Value list_pop(VM& vm, CallArgs& a) {
   LIST_SELF("pop");
-  if (!check_no_kw(vm, a, "pop") || !check_positional(vm, "pop", a.nargs - 1, 0, 1)) return Value::error();
+  if (!check_no_kw(vm, a, "list.pop") || !check_positional(vm, "pop", a.nargs - 1, 0, 1)) return Value::error();
   int64_t i = -1;
   if (a.nargs == 2 && !index_value(vm, a[1], &i)) return Value::error();
   auto& items = self->items;
@@ -330,7 +330,7 @@ Value list_remove(VM& vm, CallArgs& a) {
 
 Value list_index(VM& vm, CallArgs& a) {
   LIST_SELF("index");
-  if (!check_no_kw(vm, a, "index") || !check_positional(vm, "index", a.nargs - 1, 1, 3)) return Value::error();
+  if (!check_no_kw(vm, a, "list.index") || !check_positional(vm, "index", a.nargs - 1, 1, 3)) return Value::error();
   int64_t start, stop;
   if (!index_bounds(vm, a, 2, int64_t(self->items.size()), &start, &stop)) return Value::error();
   Value x = a[1];
@@ -388,6 +388,8 @@ Value list_reverse(VM& vm, CallArgs& a) {
 
 Value list_sort(VM& vm, CallArgs& a) {
   LIST_SELF("sort");
+  if (a.nargs > 3)
+    return vm.raisef(vm.t.TypeError, "sort() takes at most 2 arguments (%zu given)", a.nargs - 1 + a.nkw());
   if (a.nargs > 1) return vm.raise(vm.t.TypeError, "sort() takes no positional arguments");
   Value kw[2];
   if (!parse_kwonly(vm, a, "sort", {"key", "reverse"}, kw)) return Value::error();
@@ -460,11 +462,11 @@ void init_list_type(VM& vm) {
   vm.def_method(c, "reverse", list_reverse);
   vm.def_method(c, "sort", list_sort);
   vm.def_method(c, "__reversed__", list_reversed);
-  def_binop_method(vm, c, BinOp::Add, false);
-  def_binop_method(vm, c, BinOp::Multiply, false);
-  def_binop_method(vm, c, BinOp::Multiply, true);
-  def_binop_method(vm, c, BinOp::InplaceAdd, false);
-  def_binop_method(vm, c, BinOp::InplaceMultiply, false);
+  def_binop_method(vm, c, BinOp::Add, false, true);
+  def_binop_method(vm, c, BinOp::Multiply, false, true);
+  def_binop_method(vm, c, BinOp::Multiply, true, true);
+  def_binop_method(vm, c, BinOp::InplaceAdd, false, true);
+  def_binop_method(vm, c, BinOp::InplaceMultiply, false, true);
   add_class_getitem(vm, c);
 }
 

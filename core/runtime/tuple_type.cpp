@@ -105,8 +105,11 @@ Value repeat_count(VM& vm, Value seq, Value n, bool n_tried, BinOp op, int64_t* 
     return Value::none();
   }
   if (!has_index(vm, n)) {
-    if (!n_tried) {
-      auto slot = vm.type_of(n)->slots.binop;
+    // A Python class's __rmul__ may still answer (CPython tries both nb_multiply slots before
+    // sq_repeat); builtin types have no multiplication with a sequence.
+    ClassObj* nt = vm.type_of(n);
+    if (!n_tried && !nt->has(kClassBuiltin)) {
+      auto slot = nt->slots.binop;
       if (slot && slot != vm.type_of(seq)->slots.binop) {
         Value r = slot(vm, seq, n, op);
         if (!r.same(vm.not_implemented)) return r;
@@ -223,7 +226,7 @@ bool index_bounds(VM& vm, const CallArgs& a, size_t first, int64_t len, int64_t*
 namespace {
 
 Value tuple_index(VM& vm, CallArgs& a) {
-  if (!check_self(vm, a, vm.t.tuple, "index") || !check_no_kw(vm, a, "index") ||
+  if (!check_self(vm, a, vm.t.tuple, "index") || !check_no_kw(vm, a, "tuple.index") ||
       !check_positional(vm, "index", a.nargs - 1, 1, 3))
     return Value::error();
   TupleObj* t = as_tuple(a[0]);
@@ -258,17 +261,30 @@ Value tuple_from_iterable(VM& vm, Value iterable) {
 }
 
 // Binary-operator dunders (`__add__`, `__rmul__`, ...) over a class's binop slot, so that
-// subclasses overriding one operator keep the others, and `super().__add__` works.
+// subclasses overriding one operator keep the others, and `super().__add__` works. For
+// sequences (data true) they act as CPython's sq_concat / sq_repeat wrappers: list.__add__(5)
+// raises rather than returning NotImplemented.
 template <BinOp op, bool reflected>
 Value binop_method(VM& vm, CallArgs& a) {
-  ClassObj* cls = vm.calling_native->owner;
+  NativeFunctionObj* self_fn = vm.calling_native;
+  ClassObj* cls = self_fn->owner;
+  bool sequence = self_fn->data.is_bool() && self_fn->data.b;
   if (!check_self(vm, a, cls, binop_dunder(op)) || !check_no_kw(vm, a, binop_dunder(op))) return Value::error();
   if (a.nargs != 2)
     return vm.raisef(vm.t.TypeError, "expected 1 argument, got %u", a.nargs - 1);
-  return reflected ? cls->slots.binop(vm, a[1], a[0], op) : cls->slots.binop(vm, a[0], a[1], op);
+  bool repeat = op == BinOp::Multiply || op == BinOp::InplaceMultiply;
+  if (sequence && repeat && !has_index(vm, a[1]))
+    return vm.raisef(vm.t.TypeError, "'%s' object cannot be interpreted as an integer", type_name(vm, a[1]).c_str());
+  Value r = reflected ? cls->slots.binop(vm, a[1], a[0], op) : cls->slots.binop(vm, a[0], a[1], op);
+  if (sequence && op == BinOp::Add && r.same(vm.not_implemented)) {
+    const char* base = a[0].is_obj() && a[0].o->kind == Kind::Tuple ? "tuple" : "list";
+    return vm.raisef(vm.t.TypeError, "can only concatenate %s (not \"%s\") to %s", base,
+                     type_name(vm, a[1]).c_str(), base);
+  }
+  return r;
 }
 
-void def_binop_method(VM& vm, ClassObj* cls, BinOp op, bool reflected) {
+void def_binop_method(VM& vm, ClassObj* cls, BinOp op, bool reflected, bool sequence) {
   NativeFn fn = nullptr;
 #define LOOPLAB_BINOP_CASE(o)                                                \
   case BinOp::o: fn = reflected ? binop_method<BinOp::o, true> : binop_method<BinOp::o, false>; break;
@@ -280,7 +296,8 @@ void def_binop_method(VM& vm, ClassObj* cls, BinOp op, bool reflected) {
     default: return;
   }
 #undef LOOPLAB_BINOP_CASE
-  vm.def_method(cls, reflected ? binop_rdunder(op) : binop_dunder(op), fn);
+  NativeFunctionObj* f = vm.def_method(cls, reflected ? binop_rdunder(op) : binop_dunder(op), fn);
+  if (sequence) f->data = Value::boolean(true);
 }
 
 void init_tuple_type(VM& vm) {
@@ -298,9 +315,9 @@ void init_tuple_type(VM& vm) {
   vm.def_method(c, "count", tuple_count);
   vm.def_method(c, "index", tuple_index);
   vm.def_method(c, "__getnewargs__", tuple_getnewargs);
-  def_binop_method(vm, c, BinOp::Add, false);
-  def_binop_method(vm, c, BinOp::Multiply, false);
-  def_binop_method(vm, c, BinOp::Multiply, true);
+  def_binop_method(vm, c, BinOp::Add, false, true);
+  def_binop_method(vm, c, BinOp::Multiply, false, true);
+  def_binop_method(vm, c, BinOp::Multiply, true, true);
   add_class_getitem(vm, c);
 }
 
