@@ -56,9 +56,7 @@ Value gen_next_slot(VM& vm, Value self) {
   ExecResult r = vm.resume(as_gen(self), Value::none(), false);
   switch (r.status) {
     case ExecStatus::Yielded: return r.value;
-    case ExecStatus::Returned:
-      if (r.value.is_none()) return Value();
-      return stop_iteration(vm, r.value);
+    case ExecStatus::Returned: return Value();  // exhausted (the return value goes with send)
     default: return Value::error();
   }
 }

@@ -200,7 +200,19 @@ dispatch:
       }
       case Op::LOAD_NAME: {
         StrObj* name = NAME(arg);
-        Value v = f->locals_dict ? f->locals_dict->get_str(name) : Value();
+        Value v;
+        if (f->locals_dict && f->locals_dict->cls != vm.t.dict) {
+          // A metaclass's __prepare__ namespace: its own __getitem__.
+          SAVE_FRAME();
+          v = op_getitem(vm, Value::object(f->locals_dict), Value::object(name));
+          if (v.is_error()) {
+            if (!vm.pending_is(vm.t.KeyError)) goto error;
+            vm.clear_exception();
+            v = Value();
+          }
+        } else if (f->locals_dict) {
+          v = f->locals_dict->get_str(name);
+        }
         if (v.is_undef()) v = f->globals->get_str(name);
         if (v.is_undef()) v = vm.builtins->get_str(name);
         if (v.is_undef()) {
@@ -211,7 +223,16 @@ dispatch:
         PUSH(v);
         break;
       }
-      case Op::STORE_NAME: (f->locals_dict ? f->locals_dict : f->globals)->set_str(NAME(arg), POP()); break;
+      case Op::STORE_NAME: {
+        Value v = POP();
+        if (f->locals_dict && f->locals_dict->cls != vm.t.dict) {
+          SAVE_FRAME();
+          RAISE_IF(!op_setitem(vm, Value::object(f->locals_dict), Value::object(NAME(arg)), v));
+          break;
+        }
+        (f->locals_dict ? f->locals_dict : f->globals)->set_str(NAME(arg), v);
+        break;
+      }
       case Op::DELETE_NAME: {
         if (!(f->locals_dict ? f->locals_dict : f->globals)->del_str(NAME(arg))) {
           SAVE_FRAME();

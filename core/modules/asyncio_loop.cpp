@@ -45,20 +45,6 @@ bool only_context_kw(VM& vm, CallArgs& a, const char* fn) {
   return true;
 }
 
-bool check_callable(VM& vm, Value cb, const char* method) {
-  if (!op_callable(vm, cb)) {
-    vm.raisef(vm.t.TypeError, "a callable object was expected by %s(), got %s", method,
-              type_name(vm, cb).c_str());
-    return false;
-  }
-  if (is_coroutine_object(vm, cb) || (cb.is_obj() && cb.o->kind == Kind::Function &&
-                                       (static_cast<FunctionObj*>(cb.o)->code->flags & kCoCoroutine))) {
-    vm.raisef(vm.t.TypeError, "coroutines cannot be used with %s()", method);
-    return false;
-  }
-  return true;
-}
-
 Value loop_time(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "time");
   if (!loop) return Value::error();
@@ -69,7 +55,6 @@ Value loop_call_soon(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "call_soon");
   if (!loop || !only_context_kw(vm, a, "call_soon") || !check_closed(vm, loop)) return Value::error();
   if (a.nargs < 2) return vm.raise(vm.t.TypeError, "call_soon() missing 1 required positional argument: 'callback'");
-  if (!check_callable(vm, a[1], "call_soon")) return Value::error();
   return Value::object(loop->call_soon(a[1], rest_args(vm, a, 2)));
 }
 
@@ -79,7 +64,6 @@ Value loop_call_later(VM& vm, CallArgs& a) {
   if (a.nargs < 3) return vm.raise(vm.t.TypeError, "call_later() missing required arguments 'delay' and 'callback'");
   double delay;
   if (!as_double(vm, a[1], &delay)) return Value::error();
-  if (!check_callable(vm, a[2], "call_later")) return Value::error();
   return Value::object(loop->call_later(delay, a[2], rest_args(vm, a, 3)));
 }
 
@@ -89,7 +73,6 @@ Value loop_call_at(VM& vm, CallArgs& a) {
   if (a.nargs < 3) return vm.raise(vm.t.TypeError, "call_at() missing required arguments 'when' and 'callback'");
   double when;
   if (!as_double(vm, a[1], &when)) return Value::error();
-  if (!check_callable(vm, a[2], "call_at")) return Value::error();
   return Value::object(loop->call_at(when, a[2], rest_args(vm, a, 3)));
 }
 

@@ -66,6 +66,15 @@ Value builtin_print(VM& vm, CallArgs& a) {
   }
   text += end_s;
   if (file.is_none()) {
+    // sys.stdout may have been replaced (contextlib.redirect_stdout, a test's StringIO).
+    Value sys = vm.modules->get_str(vm.intern("sys"));
+    if (sys.is_obj() && sys.o->kind == Kind::Module) {
+      Value out = static_cast<ModuleObj*>(sys.o)->dict->get_str(vm.intern("stdout"));
+      if (!out.is_undef() && !(out.is_obj() && out.o->kind == Kind::Other && out.o->cls->name->view() == "TextIOWrapper"))
+        file = out;
+    }
+  }
+  if (file.is_none()) {
     vm.write(OutStream::Stdout, text);
   } else if (file.is_obj() && file.o->kind == Kind::Other && file.o->cls->name->view() == "TextIOWrapper") {
     vm.write(static_cast<StreamObj*>(file.o)->stream, text);
@@ -116,6 +125,14 @@ bool is_subclass(VM& vm, Value cls, Value of, bool* out) {
   if (!of.is_obj() || of.o->kind != Kind::Class) {
     vm.raise(vm.t.TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return false;
+  }
+  if (!metaclass_hook(vm, of, vm.intern("__subclasscheck__")).is_undef()) {
+    Value r = vm.call_dunder(of, vm.intern("__subclasscheck__"), {cls});
+    if (r.is_error()) return false;
+    int t = op_truth(vm, r);
+    if (t < 0) return false;
+    *out = t;
+    return true;
   }
   *out = static_cast<ClassObj*>(cls.o)->is_subclass_of(static_cast<ClassObj*>(of.o));
   return true;
@@ -203,7 +220,17 @@ Value builtin_next(VM& vm, CallArgs& a) {
   if (!check_nargs(vm, a, "next", 1, 2)) return Value::error();
   ClassObj* cls = vm.type_of(a[0]);
   if (!cls->slots.next) return vm.raisef(vm.t.TypeError, "'%s' object is not an iterator", cls->name->str().c_str());
-  Value v = cls->slots.next(vm, a[0]);
+  Value v;
+  if (cls == vm.t.generator) {
+    // next(gen) raises StopIteration carrying the generator's return value.
+    v = vm.call_method(a[0], vm.n.send, {Value::none()});
+    if (v.is_error() && vm.pending_is(vm.t.StopIteration) && a.nargs == 2) {
+      vm.clear_exception();
+      return a[1];
+    }
+    return v;
+  }
+  v = cls->slots.next(vm, a[0]);
   if (v.is_undef()) {
     if (a.nargs == 2) return a[1];
     return vm.raise_value(Value::object(vm.t.StopIteration));
@@ -307,31 +334,76 @@ Value builtin_build_class(VM& vm, CallArgs& a) {
       kwvals.push_back(a.kwvalue(i));
     }
   }
-  if (meta.is_undef()) meta = bases->size > 0 ? Value::object(vm.type_of((*bases)[0])) : Value::object(vm.t.type);
-  for (size_t i = 0; i < bases->size; i++) {
-    Value b = (*bases)[i];
-    if (!b.is_obj() || b.o->kind != Kind::Class) {
-      // typing constructs such as Generic[T] stand in for their origin class.
-      Value mro_entries = vm.type_of(b)->lookup(vm.n.__mro_entries__);
-      if (mro_entries.is_undef())
-        return vm.raisef(vm.t.TypeError, "bases must be types, not %s", type_name(vm, b).c_str());
-      Value r = vm.call_dunder(b, vm.n.__mro_entries__, {Value::object(bases)});
-      if (r.is_error()) return r;
-      TupleObj* rt = static_cast<TupleObj*>(r.o);
-      (*bases)[i] = rt->size > 0 ? (*rt)[0] : Value::object(vm.t.object);
+  // PEP 560: bases that are not classes may stand for others (__mro_entries__).
+  TupleObj* orig_bases = bases;
+  std::vector<Value> resolved;
+  bool changed = false;
+  for (size_t i = 0; i < orig_bases->size; i++) {
+    Value b = (*orig_bases)[i];
+    if (b.is_obj() && b.o->kind == Kind::Class) {
+      resolved.push_back(b);
+      continue;
     }
+    Value mro_entries = vm.type_of(b)->lookup(vm.n.__mro_entries__);
+    if (mro_entries.is_undef()) {
+      resolved.push_back(b);
+      continue;
+    }
+    Value r = vm.call_dunder(b, vm.n.__mro_entries__, {Value::object(orig_bases)});
+    if (r.is_error()) return r;
+    if (!r.is_obj() || r.o->kind != Kind::Tuple) return vm.raise(vm.t.TypeError, "__mro_entries__ must return a tuple");
+    TupleObj* rt = static_cast<TupleObj*>(r.o);
+    resolved.insert(resolved.end(), rt->items(), rt->items() + rt->size);
+    changed = true;
   }
-  DictObj* ns = vm.new_dict();
-  Frame* f = make_call_frame(vm, body, nullptr, 0, nullptr);
-  if (!f) return Value::error();
-  f->locals_dict = ns;
-  Value r = Interpreter::run_nested(vm, f);
-  if (r.is_error()) return r;
+  if (changed) {
+    bases = vm.new_tuple(resolved.size());
+    for (size_t i = 0; i < resolved.size(); i++) (*bases)[i] = resolved[i];
+  }
+  // The metaclass: the one given, or the most derived metaclass of the bases
+  // (mirrors typeobject.c _PyType_CalculateMetaclass).
+  if (meta.is_undef()) meta = bases->size > 0 ? Value::object(vm.type_of((*bases)[0])) : Value::object(vm.t.type);
+  if (meta.is_obj() && meta.o->kind == Kind::Class) {
+    ClassObj* winner = static_cast<ClassObj*>(meta.o);
+    for (size_t i = 0; i < bases->size; i++) {
+      ClassObj* t = vm.type_of((*bases)[i]);
+      if (winner->is_subclass_of(t)) continue;
+      if (t->is_subclass_of(winner)) {
+        winner = t;
+        continue;
+      }
+      return vm.raise(vm.t.TypeError,
+                      "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                      "metaclasses of all its bases");
+    }
+    meta = Value::object(winner);
+  }
   TupleObj* kwn = nullptr;
   if (!kwnames.empty()) {
     kwn = vm.new_tuple(kwnames.size());
     for (size_t i = 0; i < kwnames.size(); i++) (*kwn)[i] = kwnames[i];
   }
+  DictObj* ns = nullptr;
+  Value prepare = meta.same(Value::object(vm.t.type)) ? Value() : op_getattr_opt(vm, meta, vm.intern("__prepare__"));
+  if (prepare.is_error()) return prepare;
+  if (!prepare.is_undef()) {
+    std::vector<Value> pargs{Value::object(name), Value::object(bases)};
+    pargs.insert(pargs.end(), kwvals.begin(), kwvals.end());
+    Value p = vm.call(prepare, pargs.data(), 2, kwn);
+    if (p.is_error()) return p;
+    if (!p.is_obj() || p.o->kind != Kind::Dict)
+      return vm.raisef(vm.t.TypeError, "%s.__prepare__() must return a mapping, not %s",
+                       static_cast<ClassObj*>(meta.o)->name->data(), type_name(vm, p).c_str());
+    ns = static_cast<DictObj*>(p.o);
+  } else {
+    ns = vm.new_dict();
+  }
+  Frame* f = make_call_frame(vm, body, nullptr, 0, nullptr);
+  if (!f) return Value::error();
+  f->locals_dict = ns;
+  Value r = Interpreter::run_nested(vm, f);
+  if (r.is_error()) return r;
+  if (changed) ns->set_str(vm.intern("__orig_bases__"), Value::object(orig_bases));
   if (meta.same(Value::object(vm.t.type))) {
     std::vector<Value> buf = kwvals;
     CallArgs kw{buf.data(), 0, kwn};

@@ -9,6 +9,7 @@ class VM;
 struct ModuleObj;
 
 bool init_sys_module(VM& vm, ModuleObj* m);
+bool init_builtins_as_module(VM& vm, ModuleObj* m);
 // math and random (numbers: math_module.cpp, random_module.cpp).
 bool init_math_module(VM& vm, ModuleObj* m);
 bool init_random_module(VM& vm, ModuleObj* m);

@@ -9,6 +9,7 @@ namespace looplab {
 
 void register_builtin_modules(VM& vm) {
   vm.register_module("sys", init_sys_module);
+  vm.register_module("builtins", init_builtins_as_module);
   vm.register_module("random", init_random_module);
   vm.register_module("math", init_math_module);
   vm.register_module("time", init_time_module);

@@ -36,7 +36,21 @@ Value sys_exception(VM& vm, CallArgs& a) {
   return vm.handled_exception();
 }
 
+Value sys_exit(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "exit", 0, 1)) return Value::error();
+  ExceptionObj* e = vm.new_exception(vm.t.SystemExit, a.nargs ? vm.tuple_of({a[0]}) : vm.new_tuple(0));
+  e->dict = vm.new_dict();
+  e->dict->set_str(vm.n.code, a.nargs ? a[0] : Value::none());
+  return vm.set_pending(Value::object(e));
+}
+
 }  // namespace
+
+bool init_builtins_as_module(VM& vm, ModuleObj* m) {
+  // `import builtins` gives the very dict the VM looks names up in.
+  m->dict = vm.builtins;
+  return true;
+}
 
 bool init_sys_module(VM& vm, ModuleObj* m) {
   DictObj* d = m->dict;
@@ -51,13 +65,24 @@ bool init_sys_module(VM& vm, ModuleObj* m) {
                                         Value::integer(0)})));
   d->set_str(vm.intern("platform"), vm.str("looplab"));
   d->set_str(vm.intern("maxsize"), Value::integer(INT64_MAX));
-  d->set_str(vm.intern("argv"), Value::object(vm.new_list()));
+  ListObj* argv = vm.new_list();
+  Value main = vm.modules->get_str(vm.intern("__main__"));
+  if (main.is_obj() && main.o->kind == Kind::Module) {
+    Value file = static_cast<ModuleObj*>(main.o)->dict->get_str(vm.n.__file__);
+    if (!file.is_undef()) argv->items.push_back(file);
+  }
+  d->set_str(vm.intern("argv"), Value::object(argv));
+  d->set_str(vm.intern("path"), Value::object(vm.new_list()));
+  d->set_str(vm.intern("executable"), vm.str(""));
+  d->set_str(vm.intern("implementation"), Value::none());
+  d->set_str(vm.intern("flags"), Value::none());
   d->set_str(vm.intern("modules"), Value::object(vm.modules));
   d->set_str(vm.intern("byteorder"), vm.str("little"));
   vm.def_function(d, "getrecursionlimit", sys_getrecursionlimit);
   vm.def_function(d, "setrecursionlimit", sys_setrecursionlimit);
   vm.def_function(d, "exc_info", sys_exc_info);
   vm.def_function(d, "exception", sys_exception);
+  vm.def_function(d, "exit", sys_exit);
   return true;
 }
 

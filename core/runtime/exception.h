@@ -83,7 +83,15 @@ struct ExceptionObj final : Obj {
   X(UnicodeEncodeError, UnicodeError)                 \
   X(Warning, Exception)                               \
   X(DeprecationWarning, Warning)                      \
+  X(PendingDeprecationWarning, Warning)               \
   X(RuntimeWarning, Warning)                          \
-  X(UserWarning, Warning)
+  X(SyntaxWarning, Warning)                           \
+  X(UserWarning, Warning)                             \
+  X(FutureWarning, Warning)                           \
+  X(ImportWarning, Warning)                           \
+  X(UnicodeWarning, Warning)                          \
+  X(BytesWarning, Warning)                            \
+  X(ResourceWarning, Warning)                         \
+  X(EncodingWarning, Warning)
 
 }  // namespace looplab

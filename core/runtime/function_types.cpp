@@ -174,6 +174,13 @@ static bool method_hash(VM& vm, Value self, int64_t* out) {
   return true;
 }
 
+Value method_new(VM& vm, ClassObj*, CallArgs& a) {
+  if (!check_nargs(vm, a, "method", 2, 2)) return Value::error();
+  if (!op_callable(vm, a[0])) return vm.raise(vm.t.TypeError, "first argument must be callable");
+  if (a[1].is_none()) return vm.raise(vm.t.TypeError, "instance must not be None");
+  return Value::object(vm.new_bound_method(a[0], a[1]));
+}
+
 // ---- staticmethod, classmethod, property ----------------------------------------------------
 
 static Value wrapper_new(VM& vm, ClassObj* cls, CallArgs& a) {
@@ -257,6 +264,19 @@ static Value property_getattr(VM& vm, Value self, StrObj* name) {
   if (n == "fset") return p->fset;
   if (n == "fdel") return p->fdel;
   if (name == vm.n.__doc__) return p->doc.is_undef() ? Value::none() : p->doc;
+  if (n == "__isabstractmethod__") {
+    for (Value f : {p->fget, p->fset, p->fdel}) {
+      if (f.is_undef() || f.is_none()) continue;
+      Value v = op_getattr_opt(vm, f, name);
+      if (v.is_error()) return v;
+      if (!v.is_undef()) {
+        int t = op_truth(vm, v);
+        if (t < 0) return Value::error();
+        if (t) return Value::boolean(true);
+      }
+    }
+    return Value::boolean(false);
+  }
   return generic_getattr(vm, self, name);
 }
 
@@ -389,7 +409,7 @@ void init_function_types(VM& vm) {
   m.getattr = method_getattr;
   m.richcompare = method_richcompare;
   m.hash = method_hash;
-  m.new_ = slot_new_disabled;
+  m.new_ = method_new;
 
   for (ClassObj* c : {t.staticmethod, t.classmethod}) {
     c->slots.new_ = wrapper_new;

@@ -469,9 +469,33 @@ Value op_call(VM& vm, Value callable, CallArgs& args) {
 
 bool op_callable(VM& vm, Value v) { return vm.type_of(v)->slots.call != nullptr; }
 
+// A metaclass's own __instancecheck__ / __subclasscheck__ (ABCMeta's), if it has one.
+Value metaclass_hook(VM& vm, Value cls, StrObj* name) {
+  ClassObj* meta = vm.type_of(cls);
+  if (meta == vm.t.type) return Value();
+  Value hook = meta->lookup(name);
+  if (hook.is_obj() && hook.o->kind == Kind::Native && static_cast<NativeFunctionObj*>(hook.o)->owner == vm.t.type)
+    return Value();
+  return hook;
+}
+
 bool op_isinstance(VM& vm, Value v, Value cls_or_tuple, bool* out) {
   if (cls_or_tuple.is_obj() && cls_or_tuple.o->kind == Kind::Class) {
-    *out = vm.isinstance(v, static_cast<ClassObj*>(cls_or_tuple.o));
+    ClassObj* cls = static_cast<ClassObj*>(cls_or_tuple.o);
+    if (vm.type_of(v) == cls) {
+      *out = true;
+      return true;
+    }
+    Value hook = metaclass_hook(vm, cls_or_tuple, vm.intern("__instancecheck__"));
+    if (!hook.is_undef()) {
+      Value r = vm.call_dunder(cls_or_tuple, vm.intern("__instancecheck__"), {v});
+      if (r.is_error()) return false;
+      int t = op_truth(vm, r);
+      if (t < 0) return false;
+      *out = t;
+      return true;
+    }
+    *out = vm.isinstance(v, cls);
     return true;
   }
   if (cls_or_tuple.is_obj() && cls_or_tuple.o->kind == Kind::Tuple) {

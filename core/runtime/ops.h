@@ -63,6 +63,8 @@ bool op_for_each(VM& vm, Value iterable, F&& f);
 Value op_call(VM& vm, Value callable, CallArgs& args);
 bool op_callable(VM& vm, Value v);
 bool op_isinstance(VM& vm, Value v, Value cls_or_tuple, bool* out);
+// The metaclass's __instancecheck__/__subclasscheck__ when it overrides type's (else Undef).
+Value metaclass_hook(VM& vm, Value cls, StrObj* name);
 
 // Conversions with CPython's messages.
 bool index_value(VM& vm, Value v, int64_t* out);  // __index__ (TypeError), OverflowError if big

@@ -2,6 +2,7 @@
 // contexts, "Traceback (most recent call last):", one entry per frame with its source line
 // and caret markers, then "Type: message". Exception groups print nested in boxes.
 #include <algorithm>
+#include <cstdint>
 
 #include "lang/code.h"
 #include "lang/vm.h"
@@ -132,12 +133,65 @@ void format_group(VM& vm, ExceptionObj* e, std::vector<std::string>& lines, int 
   lines.push_back("    +" + std::string(36, '-') + "\n");
 }
 
+// mirrors traceback.TracebackException._format_syntax_error: where the problem was found, then
+// "SyntaxError: msg" (the message alone, not str(exc)).
+std::string syntax_error_lines(VM& vm, ExceptionObj* e) {
+  auto field = [&](const char* name) { return e->dict ? e->dict->get_str(vm.intern(name)) : Value(); };
+  std::string out;
+  Value filename = field("filename"), lineno = field("lineno"), text = field("text"), offset = field("offset");
+  Value end_offset = field("end_offset");
+  std::string suffix;
+  if (lineno.is_int()) {
+    std::string fn = filename.is_obj() && filename.o->kind == Kind::Str ? static_cast<StrObj*>(filename.o)->str() : "<string>";
+    out += "  File \"" + fn + "\", line " + std::to_string(lineno.i) + "\n";
+  } else if (filename.is_obj() && filename.o->kind == Kind::Str) {
+    suffix = " (" + static_cast<StrObj*>(filename.o)->str() + ")";
+  }
+  if (text.is_obj() && text.o->kind == Kind::Str) {
+    std::string rtext = static_cast<StrObj*>(text.o)->str();
+    while (!rtext.empty() && rtext.back() == '\n') rtext.pop_back();
+    size_t lead = rtext.find_first_not_of(" \n\f");
+    std::string ltext = lead == std::string::npos ? "" : rtext.substr(lead);
+    int64_t spaces = int64_t(utf8::count_code_points(rtext) - utf8::count_code_points(ltext));
+    out += "    " + ltext + "\n";
+    if (offset.is_int()) {
+      int64_t off = offset.i;
+      int64_t end = end_offset.is_int() && end_offset.i != 0 ? end_offset.i : off;
+      if (off == end || end == -1) end = off + 1;
+      int64_t col = off - 1 - spaces, end_col = end - 1 - spaces;
+      if (col >= 0) {
+        std::string caret;
+        size_t pos = 0;
+        for (int64_t i = 0; i < col && pos < ltext.size(); i++) {
+          uint32_t cp = utf8::decode(ltext, pos);
+          caret += (cp == '\t' || cp == '\f') ? char(cp) : ' ';
+        }
+        out += "    " + caret + std::string(size_t(std::max<int64_t>(end_col - col, 0)), '^') + "\n";
+      }
+    }
+  }
+  std::string msg = "<no detail available>";
+  Value m = field("msg");
+  if (m.is_obj() && m.o->kind == Kind::Str && static_cast<StrObj*>(m.o)->size) msg = static_cast<StrObj*>(m.o)->str();
+  ClassObj* cls = vm.type_of(Value::object(e));
+  out += cls->qualname->str() + ": " + msg + suffix + "\n";
+  return out;
+}
+
 void format_one(VM& vm, Value exc, std::vector<std::string>& lines, int depth) {
   if (!exc.is_obj() || exc.o->kind != Kind::Exception) {
     lines.push_back(exception_line(vm, exc));
     return;
   }
   ExceptionObj* e = static_cast<ExceptionObj*>(exc.o);
+  if (vm.isinstance(exc, vm.t.SyntaxError)) {
+    if (e->traceback) {
+      lines.push_back("Traceback (most recent call last):\n");
+      format_frames(e->traceback, lines);
+    }
+    lines.push_back(syntax_error_lines(vm, e));
+    return;
+  }
   if (vm.isinstance(exc, vm.t.BaseExceptionGroup)) {
     format_group(vm, e, lines, depth);
     return;
