@@ -53,6 +53,10 @@ Value same_or_copy(VM& vm, StrObj* self);
 
 // Byte offset of code point `i` (i <= length); O(1) for ASCII strings.
 inline size_t offset(const StrObj* s, size_t i) { return s->ascii ? i : utf8::offset_of(s->view(), i); }
+// The same, remembering the last answer so sequential indexing of a non-ASCII str is O(1).
+size_t offset_cached(const StrObj* s, size_t i);
+// Makes the VM's heap forget that answer whenever objects may be freed (init_str_type).
+void install_offset_cache_hook(VM& vm);
 // The code points [start, stop) as a new str.
 Value substr(VM& vm, StrObj* s, size_t start, size_t stop);
 // The code point at index i as a one-character str.

@@ -2,6 +2,7 @@
 // CPython's messages (Python/getargs.c), and the final-sigma rule of lower().
 #include <climits>
 #include <cstring>
+#include <memory>
 
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
@@ -41,11 +42,62 @@ size_t length_of(std::string_view text) {
   return utf8::is_ascii(text) ? text.size() : utf8::count_code_points(text);
 }
 
+// ---- code point -> byte offset, with a one-entry cache ------------------------------------------
+// Indexing a non-ASCII str walks its UTF-8, so `for i in range(len(s)): s[i]` would be
+// quadratic; remembering the last (string, index, offset) makes such sequential access O(1).
+// The entry must never outlive its string: objects are only freed by a collection or by the
+// heap's destruction, and each VM's heap clears the entry at both (install_offset_cache_hook).
+namespace {
+
+struct OffsetCache {
+  const StrObj* s = nullptr;
+  size_t cp = 0, byte = 0;
+};
+OffsetCache g_offset_cache;
+
+struct OffsetCacheToken {
+  ~OffsetCacheToken() { g_offset_cache.s = nullptr; }
+};
+
+}  // namespace
+
+void install_offset_cache_hook(VM& vm) {
+  auto token = std::make_shared<OffsetCacheToken>();
+  vm.heap.add_roots([token](Tracer&) { g_offset_cache.s = nullptr; });
+}
+
+size_t offset_cached(const StrObj* s, size_t i) {
+  if (s->ascii) return i;
+  std::string_view v = s->view();
+  size_t cp = 0, byte = 0;
+  OffsetCache& c = g_offset_cache;
+  // Start from the cached position when it is closer than the start (append-only growth by
+  // str_append_to_local keeps a cached prefix valid).
+  if (c.s == s && c.cp <= i && c.byte <= v.size()) {
+    cp = c.cp;
+    byte = c.byte;
+  } else if (c.s == s && c.cp > i && i > c.cp / 2 && c.byte <= v.size()) {
+    // Walk backwards from the cached position.
+    cp = c.cp;
+    byte = c.byte;
+    while (cp > i) {
+      byte--;
+      while (byte > 0 && (static_cast<unsigned char>(v[byte]) & 0xC0) == 0x80) byte--;
+      cp--;
+    }
+  }
+  if (cp < i) byte += utf8::offset_of(v.substr(byte), i - cp);
+  c.s = s;
+  c.cp = i;
+  c.byte = byte;
+  return byte;
+}
+
 Value substr(VM& vm, StrObj* s, size_t start, size_t stop) {
   if (stop <= start) return Value::object(vm.n.empty);
   if (s->ascii) return make_ascii(vm, s->view().substr(start, stop - start));
   std::string_view v = s->view();
-  size_t b0 = utf8::offset_of(v, start);
+  size_t b0 = offset_cached(s, start);
   size_t b1 = b0 + utf8::offset_of(v.substr(b0), stop - start);
   std::string_view part = v.substr(b0, b1 - b0);
   return make_known(vm, part, part.size() == stop - start, stop - start);
@@ -54,7 +106,7 @@ Value substr(VM& vm, StrObj* s, size_t start, size_t stop) {
 Value char_at(VM& vm, StrObj* s, size_t i) {
   if (s->ascii) return Value::object(vm.intern(s->view().substr(i, 1)));
   std::string_view v = s->view();
-  size_t pos = utf8::offset_of(v, i);
+  size_t pos = offset_cached(s, i);
   size_t start = pos;
   uint32_t cp = utf8::decode(v, pos);
   return make_known(vm, v.substr(start, pos - start), cp < 0x80, 1);

@@ -364,6 +364,7 @@ void init_str_type(VM& vm) {
   make_iter_class(vm, "str_ascii_iterator", kAsciiIterKey);
   make_iter_class(vm, "str_iterator", kIterKey);
 
+  install_offset_cache_hook(vm);
   init_str_case_methods(vm);
   init_str_search_methods(vm);
   init_str_layout_methods(vm);

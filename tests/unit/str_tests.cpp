@@ -152,3 +152,19 @@ TEST_CASE("str_append_to_local extends in place only when nothing else can see t
 }
 
 TEST_SUITE_END();
+
+TEST_SUITE_BEGIN("str");
+
+TEST_CASE("indexing a non-ASCII str stays right across collections (offset cache)") {
+  strtest::Py T;
+  for (int round = 0; round < 3; round++) {
+    Value s = T.s(round % 2 ? "한글éa😀" : "😀aé글한");
+    std::string seen;
+    for (int64_t i = 0; i < 5; i++) seen += looplab::as_str(looplab::op_getitem(T.vm, s, T.i(i)))->str();
+    for (int64_t i = 4; i >= 0; i--) seen += looplab::as_str(looplab::op_getitem(T.vm, s, T.i(i)))->str();
+    CHECK(seen == (round % 2 ? "한글éa😀😀aé글한" : "😀aé글한한글éa😀"));
+    T.vm.heap.collect();  // frees `s` (nothing roots it): the cached offset must be forgotten
+  }
+}
+
+TEST_SUITE_END();
