@@ -1,6 +1,7 @@
 // str methods that search: find rfind index rindex count startswith endswith replace, and the
 // ones that cut: split rsplit splitlines partition rpartition join strip lstrip rstrip
 // removeprefix removesuffix. Indices are code points; the search runs on the UTF-8 bytes.
+#include <algorithm>
 #include <climits>
 
 #include "runtime/ops.h"
