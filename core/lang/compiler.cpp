@@ -103,7 +103,13 @@ uint32_t Compiler::add_const(Value v, const std::string& key) {
 
 uint32_t Compiler::const_none() { return add_const(Value::none(), "N"); }
 uint32_t Compiler::const_int(int64_t i) { return add_const(Value::integer(i), "i" + std::to_string(i)); }
-uint32_t Compiler::const_str(const std::string& s) { return add_const(str_value(s), "s" + s); }
+// Constant keys tell values apart by type and content; strings carry their length so that
+// tuple keys (items joined) cannot collide.
+static std::string str_key(char tag, const std::string& s) {
+  return tag + std::to_string(s.size()) + ":" + s;
+}
+
+uint32_t Compiler::const_str(const std::string& s) { return add_const(str_value(s), str_key('s', s)); }
 
 // Identifier-like string constants are interned, as CPython interns them.
 Value Compiler::str_value(const std::string& s) {
@@ -119,7 +125,7 @@ uint32_t Compiler::const_names_tuple(const std::vector<std::string>& names) {
   TupleObj* t = vm_.new_tuple(names.size());
   for (size_t i = 0; i < names.size(); i++) {
     (*t)[i] = Value::object(vm_.intern(names[i]));
-    key += "s" + names[i] + "\x1f";
+    key += str_key('s', names[i]) + "\x1f";
   }
   key += ")";
   return add_const(Value::object(t), key);
@@ -170,10 +176,10 @@ bool Compiler::constant_value(const ConstValue& c, Value& out, std::string& key)
       return true;
     }
     case ConstValue::Kind::Imag: return not_implemented("complex numbers are not supported");
-    case ConstValue::Kind::Str: out = str_value(c.s); key = "s" + c.s; return true;
+    case ConstValue::Kind::Str: out = str_value(c.s); key = str_key('s', c.s); return true;
     case ConstValue::Kind::Bytes:
       out = Value::object(vm_.new_bytes(c.s));
-      key = "b" + c.s;
+      key = str_key('b', c.s);
       return true;
   }
   return false;
@@ -525,10 +531,11 @@ bool Compiler::nameop(const std::string& name, Ctx ctx) {
 
 // The cells[] index, in the current unit, of a variable an inner code object closes over.
 uint32_t Compiler::closure_index(const std::string& name) {
-  if (u_->scope_type == ScopeType::Class && name == "__class__") return u_->cell_index[name];
   auto c = u_->cell_index.find(name);
   if (c != u_->cell_index.end()) return c->second;
-  return uint32_t(u_->cellvars.size()) + u_->free_index[name];
+  auto f = u_->free_index.find(name);
+  assert(f != u_->free_index.end() && "a closure variable the symbol table did not provide");
+  return uint32_t(u_->cellvars.size()) + (f != u_->free_index.end() ? f->second : 0);
 }
 
 // compiler_make_closure: [closure tuple] code -> MAKE_FUNCTION.

@@ -3,6 +3,7 @@
 // wherever its cursor happened to be; copying the moves copies the offsets.
 #include "lang/lexer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -181,8 +182,8 @@ Lexer::Lexer(const SourceBuffer& src)
 
 Lexer::Lexer(const SourceBuffer& src, uint32_t begin, uint32_t end)
     : src_(src), buf_(src.text.data()), pos_(begin), end_(end), sub_(true) {
-  lineno_ = 1;
-  while (lineno_ < src.line_count() && src.line_starts[lineno_] <= begin) lineno_++;
+  auto it = std::upper_bound(src.line_starts.begin(), src.line_starts.end(), begin);
+  lineno_ = int(it - src.line_starts.begin());
   line_start_ = src.line_starts[lineno_ - 1];
   atbol_ = false;
   brackets_.push_back({'(', lineno_, int(begin - line_start_)});  // as CPython's "(expr)"

@@ -2,6 +2,7 @@
 // f-strings are split into literal parts and replacement fields whose expressions are lexed
 // and parsed in place (so their nodes carry real source positions). A port of CPython 3.11's
 // Parser/string_parser.c, with its error messages and its positions.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -504,8 +505,8 @@ Expr* Parser::fstring_compile_expr(uint32_t begin, uint32_t end) {
   Lexer lexer(src_, begin, end);
   std::vector<Token> tokens = lexer.tokenize();
   FStringFrame frame;
-  frame.line = 1;
-  while (frame.line < src_.line_count() && src_.line_starts[frame.line] <= begin) frame.line++;
+  frame.line = int(std::upper_bound(src_.line_starts.begin(), src_.line_starts.end(), begin) -
+                   src_.line_starts.begin());
   frame.col = int(begin - src_.line_starts[frame.line - 1]);
   frame.wrapped = "(" + std::string(src_.text.data() + begin, end - begin) + ")";
   Parser sub(src_, std::move(tokens), &lexer.error(), arena_, &frame);
