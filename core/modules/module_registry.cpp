@@ -3,6 +3,7 @@
 #include "modules/builtins_parts.h"
 #include "modules/asyncio_runtime.h"
 #include "modules/module_inits.h"
+#include "modules/net_module.h"
 #include "modules/py_modules.h"
 
 namespace looplab {
@@ -18,6 +19,7 @@ void register_builtin_modules(VM& vm) {
   vm.register_module("collections.abc", init_collections_abc_module);
   vm.register_module("_collections", init_collections_module);
   vm.register_module("_json", init_json_native_module);
+  vm.register_module("_looplab_net", init_net_module);  // httpx / websockets (issue 7)
   // Every embedded Python module is importable under its file name; names starting with an
   // underscore are private helpers of other modules.
   for (const EmbeddedModule* m = kEmbeddedModules; m->name; m++) vm.register_module(m->name, init_python_module);
