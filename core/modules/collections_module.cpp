@@ -17,11 +17,14 @@ struct DequeObj final : Obj {
   size_t count = 0;
   int64_t maxlen = -1;  // -1: unbounded
   uint64_t state = 0;   // bumped by every change of length or order (iterators check it)
+  DictObj* attrs = nullptr;  // attributes of instances of Python subclasses
 
   explicit DequeObj(ClassObj* cls) : Obj(cls, Kind::Other) {}
   void trace(Tracer& t) override {
     for (size_t i = 0; i < count; i++) t.mark(at(i));
+    t.mark(attrs);
   }
+  DictObj** attr_dict_slot() override { return cls->has(kClassBuiltin) ? nullptr : &attrs; }
   size_t extra_bytes() const override { return buf.capacity() * sizeof(Value); }
 
   Value& at(size_t i) { return buf[(head + i) & (buf.size() - 1)]; }

@@ -17,6 +17,7 @@ void DictObj::trace(Tracer& t) {
     t.mark(e.value);
   }
   t.mark(ext);
+  t.mark(attrs);
 }
 
 static bool str_key_equals(const Value& k, const StrObj* s) {

@@ -29,12 +29,14 @@ struct DictObj final : Obj {
   uint64_t version = 0;            // bumped on every insertion or deletion (iteration checks)
   bool is_class_dict = false;      // a class's namespace: any change invalidates lookup caches
   Value ext;                       // state of C++ dict subclasses (defaultdict's default_factory)
+  DictObj* attrs = nullptr;        // attributes of instances of Python subclasses (instance_dict)
 
   static constexpr size_t kLinearMax = 8;  // up to this many entries: no index, linear scan
   static constexpr int32_t kEmpty = -1;
   static constexpr int32_t kDummy = -2;
 
   explicit DictObj(ClassObj* cls) : Obj(cls, Kind::Dict) {}
+  DictObj** attr_dict_slot() override { return &attrs; }
   void trace(Tracer& t) override;
   size_t extra_bytes() const override {
     return entries.capacity() * sizeof(DictEntry) + index.capacity() * sizeof(int32_t);

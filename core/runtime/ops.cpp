@@ -268,6 +268,12 @@ DictObj* instance_dict(VM& vm, Value obj, bool create) {
       return w->dict;
     }
     case Kind::Class: return static_cast<ClassObj*>(obj.o)->dict;
+    case Kind::List:
+    case Kind::Dict:
+    case Kind::Set:
+      // Only instances of Python subclasses of list/dict/set have attributes.
+      if (obj.o->cls->has(kClassBuiltin)) return nullptr;
+      [[fallthrough]];
     case Kind::Other: {
       DictObj** slot = obj.o->attr_dict_slot();
       if (!slot) return nullptr;

@@ -55,6 +55,7 @@ SetObj::SetObj(ClassObj* cls) : Obj(cls, Kind::Set) { table.assign(kMinSize, Set
 void SetObj::trace(Tracer& t) {
   for (const SetEntry& e : table)
     if (is_active(e)) t.mark(e.key);
+  t.mark(reinterpret_cast<Obj*>(attrs));
 }
 
 // mirrors set_table_resize.

@@ -10,6 +10,7 @@
 namespace looplab {
 
 class VM;
+struct DictObj;
 
 struct SetEntry {
   int64_t hash;
@@ -22,8 +23,10 @@ struct SetObj final : Obj {
   size_t used = 0;              // active entries
   uint64_t version = 0;         // bumped on mutation (iteration checks)
   size_t finger = 0;            // where pop() resumes searching, as CPython
+  DictObj* attrs = nullptr;     // attributes of instances of Python subclasses (instance_dict)
 
   explicit SetObj(ClassObj* cls);
+  DictObj** attr_dict_slot() override { return &attrs; }
   void trace(Tracer& t) override;
   size_t extra_bytes() const override { return table.capacity() * sizeof(SetEntry); }
 
