@@ -3,6 +3,8 @@
 // wherever its cursor happened to be; copying the moves copies the offsets.
 #include "lang/lexer.h"
 
+#include "runtime/unicode_db.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -89,52 +91,19 @@ uint32_t decode_utf8(std::string_view s, size_t& i) {
 
 const char* tok_text(Tok kind) { return kTokTexts[int(kind)]; }
 
-// Code points Python does not print (Py_UNICODE_ISPRINTABLE is false): controls, separators,
-// format characters, private use. An approximation of the Unicode tables for the common ones.
-static bool is_printable_cp(uint32_t cp) {
-  if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD) return false;
-  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-      (cp >= 0x205F && cp <= 0x206F))
-    return false;
-  if (cp == 0x3000 || cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFFB)) return false;
-  if ((cp >= 0xD800 && cp <= 0xF8FF) || cp >= 0xF0000) return false;
-  return true;
-}
-
-namespace {
-// Symbols and punctuation that are not identifier characters: an approximation of XID for the
-// characters people type (letters of every script pass). runtime/unicode_db has the real
-// tables; the lexer can switch to them once that module is in.
-struct Range {
-  uint32_t lo, hi;
-};
-const Range kNonIdentifier[] = {
-    {0x80, 0xA9},     {0xAB, 0xB4},     {0xB6, 0xB6},     {0xB8, 0xB9},
-    {0xBB, 0xBF},     {0xD7, 0xD7},     {0xF7, 0xF7},     {0x2000, 0x203E},
-    {0x2041, 0x2053}, {0x2055, 0x2070}, {0x2072, 0x207E}, {0x2080, 0x208F},
-    {0x20A0, 0x20CF}, {0x2190, 0x2BFF}, {0x2E00, 0x2E7F}, {0x3000, 0x3004},
-    {0x3008, 0x3020}, {0x3030, 0x3030}, {0x303D, 0x303F}, {0xD800, 0xF8FF},
-    {0xFD3E, 0xFD3F}, {0xFE10, 0xFE19}, {0xFE30, 0xFE32}, {0xFE35, 0xFE4C},
-    {0xFE50, 0xFE6F}, {0xFEFF, 0xFEFF}, {0xFF01, 0xFF0F}, {0xFF1A, 0xFF20},
-    {0xFF3B, 0xFF3E}, {0xFF40, 0xFF40}, {0xFF5B, 0xFF65}, {0xFFE0, 0xFFFF},
-    {0x1F000, 0x1FAFF},
-};
-}  // namespace
-
+// Identifiers are checked against Unicode's XID properties as CPython does (without its NFKC
+// normalization, which only matters for compatibility characters).
 bool is_identifier_char_cp(uint32_t cp) {
   if (cp < 128) return is_potential_identifier_char(int(cp));
-  if (!is_printable_cp(cp)) return false;
-  for (const Range& r : kNonIdentifier)
-    if (cp >= r.lo && cp <= r.hi) return false;
-  return true;
+  return unicode::is_xid_continue(cp);
 }
 
 bool is_identifier_start_cp(uint32_t cp) {
   if (cp < 128) return is_potential_identifier_start(int(cp));
-  if (cp >= 0x300 && cp <= 0x36F) return false;  // combining marks continue, never start
-  if (cp == 0xB7 || cp == 0x203F || cp == 0x2040) return false;
-  return is_identifier_char_cp(cp);
+  return unicode::is_xid_start(cp);
 }
+
+static bool is_printable_cp(uint32_t cp) { return unicode::is_printable(cp); }
 
 // ---- SourceBuffer ------------------------------------------------------------------------
 
