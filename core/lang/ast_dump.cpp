@@ -1,6 +1,8 @@
 // ast.dump() for our AST. Optional fields that are None are left out, as CPython 3.11 does.
 #include "lang/ast_dump.h"
 
+#include "runtime/unicode_db.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -25,19 +27,7 @@ uint32_t decode_cp(std::string_view s, size_t& i) {
   return cp;
 }
 
-// Python's str.isprintable() for the characters that matter in practice.
-bool printable(uint32_t cp) {
-  if (cp < 0x20 || cp == 0x7F) return false;
-  if (cp >= 0x80 && cp <= 0xA0) return false;
-  if (cp == 0xAD) return false;
-  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-      (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF)
-    return false;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-  if (cp >= 0xE000 && cp <= 0xF8FF) return false;
-  if (cp == 0xFFFE || cp == 0xFFFF) return false;
-  return true;
-}
+bool printable(uint32_t cp) { return unicode::is_printable(cp); }
 
 const char* operator_name(Operator op) {
   static const char* names[] = {"Add",    "Sub",    "Mult",  "MatMult", "Div",
