@@ -67,6 +67,9 @@ parse_doctest() {  # "[doctest] test cases: 4 | 4 passed | 0 failed | 0 skipped"
 parse_ratchet() {  # "native: 12 passed, 0 failed"
   sed -nE 's/^[a-z ]+: ([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$1" | tail -n 1
 }
+parse_programs() {  # "12 passed, 0 failed" (tests/programs/run.py, site/examples/check.py)
+  sed -nE 's/^([0-9]+) passed, ([0-9]+) failed$/\1 \2/p' "$1" | tail -n 1
+}
 parse_node_test() {  # TAP summary: "# pass 7" / "# fail 0"
   local p f
   p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$1" | tail -n 1)
@@ -101,6 +104,10 @@ run_suite "conformance asan" parse_ratchet python3 tests/conformance/ratchet.py 
   --label "conformance asan" --runner "$B/asan/looplab run {file}" --timeout 30
 run_suite "conformance wasm" parse_ratchet python3 tests/conformance/ratchet.py \
   --label "conformance wasm" --runner "node --no-experimental-fetch $B/wasm/looplab-node.js run {file}" --timeout 30
+# The network's golden programs (sim://, exact outputs) and the gallery's examples (issue 7).
+run_suite "net programs" parse_programs python3 tests/programs/run.py \
+  --cmd "$B/native/looplab run {file}" -k net/
+run_suite "gallery examples" parse_programs python3 site/examples/check.py --cmd "$B/native/looplab run {file}"
 run_suite "browser" parse_node_test bash -c \
   "cd tests/browser && node --test --test-reporter=tap --test-concurrency=1"
 finish

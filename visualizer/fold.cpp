@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "modules/net_log.h"
+
 namespace looplab::viz {
 
 const char* task_state_name(TaskState s) {
@@ -48,6 +50,88 @@ std::string future_words(const Model& m, const EventLog& log, uint32_t future, u
   }
   (void)log;
   return it->second.label.empty() ? "a future" : it->second.label;
+}
+
+IoView* find_io(Model& m, uint32_t request) {
+  for (IoView& v : m.io)
+    if (v.request == request) return &v;
+  return nullptr;
+}
+
+// Ended requests beyond the newest kIoKeptDone leave the model.
+void prune_io(Model& m) {
+  size_t done = 0;
+  for (const IoView& v : m.io) done += v.in_flight() ? 0 : 1;
+  for (size_t i = 0; i < m.io.size() && done > Model::kIoKeptDone;) {
+    if (!m.io[i].in_flight()) {
+      m.io.erase(m.io.begin() + long(i));
+      done--;
+    } else {
+      i++;
+    }
+  }
+}
+
+void io_start(Model& m, const Event& e, const EventLog& log) {
+  const std::string& label = log.str(e.b);
+  if (IoView* v = find_io(m, e.a)) {
+    // A socket's later operation: `task` waits on it now.
+    v->task = e.c;
+    v->waiting = label;
+    return;
+  }
+  IoView v;
+  v.request = e.a;
+  size_t sp = label.find(' ');
+  v.method = label.substr(0, sp);
+  v.url = sp == std::string::npos ? "" : label.substr(sp + 1);
+  v.state = v.method == "WS" ? "connecting" : "pending";
+  v.task = e.c;
+  v.started = e.t;
+  m.io.push_back(std::move(v));
+}
+
+void io_done(Model& m, const Event& e) {
+  IoView* v = find_io(m, e.a);
+  if (!v || !v->in_flight()) return;
+  uint32_t status = e.b;
+  auto end = [&](const char* state) {
+    v->state = state;
+    v->finished = e.t;
+    v->task = 0;
+    v->waiting.clear();
+  };
+  if (v->method != "WS") {
+    v->bytes = e.c;
+    v->status = status;
+    end(status == net::kIoFailed ? "failed" : status == net::kIoTimeout ? "timeout"
+        : status == net::kIoAborted ? "aborted" : "done");
+  } else if (status == net::kWsOpened) {
+    v->state = "open";
+    v->status = status;
+    v->task = 0;
+  } else if (status == net::kIoMessage) {
+    v->bytes += e.c;
+    v->messages++;
+    if (v->waiting == "recv") {
+      v->task = 0;
+      v->waiting.clear();
+    }
+  } else if (status == net::kIoAborted) {
+    if (v->state == "connecting") {
+      end("aborted");
+    } else {  // a recv was cancelled
+      v->task = 0;
+      v->waiting.clear();
+    }
+  } else if (status == net::kIoFailed || status == net::kIoTimeout) {
+    end(status == net::kIoFailed ? "failed" : "timeout");
+  } else {  // a close code
+    v->status = status;
+    v->bytes = e.c;
+    end("closed");
+  }
+  prune_io(m);
 }
 
 }  // namespace
@@ -274,6 +358,8 @@ void apply(Model& m, const EventLog& log) {
       if (e.f > m.clock) m.clock = e.f;
       break;
     case EventKind::Output: m.output_events++; break;
+    case EventKind::IoStart: io_start(m, e, log); break;
+    case EventKind::IoDone: io_done(m, e); break;
     case EventKind::Warning: {
       WarningView w;
       w.event = m.events - 1;
@@ -352,6 +438,7 @@ const char* handle_kind_name(HandleKind k) {
     case HandleKind::TaskWakeup: return "wakeup";
     case HandleKind::SetResult: return "set_result";
     case HandleKind::ThreadDone: return "thread_done";
+    case HandleKind::IoDone: return "io_done";
   }
   return "?";
 }
@@ -449,6 +536,31 @@ std::string to_json(const Model& m, const EventLog& log) {
     first = false;
     o += "{\"worker\":" + std::to_string(w.worker) + ",\"busy\":" + (w.job ? "true" : "false") + ",\"label\":";
     esc(o, w.job ? w.label : "");
+    o += "}";
+  }
+  o += "],\"io\":[";
+  first = true;
+  for (const IoView& v : m.io) {
+    if (!first) o += ",";
+    first = false;
+    o += "{\"request\":" + std::to_string(v.request) + ",\"method\":";
+    esc(o, v.method);
+    o += ",\"url\":";
+    esc(o, v.url);
+    o += ",\"state\":";
+    esc(o, v.state);
+    o += ",\"task\":";
+    const TaskView* tv = m.task(v.task);
+    if (tv) esc(o, tv->name);
+    else o += "null";
+    if (!v.waiting.empty()) {
+      o += ",\"waiting\":";
+      esc(o, v.waiting);
+    }
+    o += ",\"started\":" + num(v.started);
+    o += ",\"elapsed\":" + num((v.in_flight() ? m.clock : v.finished) - v.started);
+    o += ",\"status\":" + std::to_string(v.status) + ",\"bytes\":" + std::to_string(v.bytes);
+    if (v.method == "WS") o += ",\"messages\":" + std::to_string(v.messages);
     o += "}";
   }
   o += "],\"warnings\":" + std::to_string(m.warnings.size());

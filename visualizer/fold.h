@@ -91,6 +91,24 @@ struct WarningView {
   uint32_t task = 0;
 };
 
+// A request or WebSocket leaving the engine, from IoStart/IoDone (modules/net_log.h says how the
+// network port writes them).
+struct IoView {
+  uint32_t request = 0;
+  std::string method;        // "GET", "POST", ... or "WS" for a WebSocket
+  std::string url;
+  std::string state;         // HTTP: pending, done, failed, timeout, aborted;
+                             // WS: connecting, open, closed, failed, timeout, aborted
+  uint32_t task = 0;         // the task waiting on it now (0: none)
+  std::string waiting;       // WS: what that task waits for ("recv", "close"); HTTP: ""
+  double started = 0;        // virtual time it started
+  double finished = -1;      // when it ended (< 0: still in flight)
+  uint32_t status = 0;       // HTTP status; WS: 101 once open, then the close code
+  uint64_t bytes = 0;        // HTTP: body size; WS: bytes received so far
+  uint32_t messages = 0;     // WS: messages received so far
+  bool in_flight() const { return finished < 0; }
+};
+
 struct Model {
   size_t events = 0;         // how many log events are folded in
   double clock = 0;
@@ -110,7 +128,9 @@ struct Model {
   std::map<uint32_t, SyncView> syncs;
   std::vector<WorkerView> workers;
   std::vector<WarningView> warnings;
+  std::vector<IoView> io;         // in start order: all in flight, and the last kIoKeptDone ended
   size_t output_events = 0;
+  static constexpr size_t kIoKeptDone = 32;
 
   TaskView* task(uint32_t id) { return id >= 1 && id <= tasks.size() ? &tasks[id - 1] : nullptr; }
   const TaskView* task(uint32_t id) const { return id >= 1 && id <= tasks.size() ? &tasks[id - 1] : nullptr; }

@@ -284,8 +284,9 @@ class URL:
             self.host, self.port = authority.lower(), None
         if scheme and not path:
             path = "/"
-        self.path = path
-        self._query = query
+        # Characters a URL cannot carry as they are get percent-encoded, as httpx does.
+        self.path = _quote(path, "!$&'()*+,;=:@/%")
+        self._query = _quote(query, "?/!$&'()*+,;=:@%")
         if params is not None:
             merged = QueryParams(query).multi_items() + QueryParams(params).multi_items()
             self._query = str(QueryParams(merged))
