@@ -131,6 +131,11 @@ dispatch:
                     co->varnames[arg]->data());
           goto error;
         }
+        if (v.tag == Tag::Obj && v.o->kind == Kind::Str) {
+          // Count loads of strings that `s += x` may extend in place (see str_append_to_local).
+          StrObj* s = static_cast<StrObj*>(v.o);
+          if (s->appendable && s->loads != UINT32_MAX) s->loads++;
+        }
         PUSH(v);
         break;
       }
@@ -443,6 +448,16 @@ dispatch:
             case BinOp::Multiply: case BinOp::InplaceMultiply: TOP() = Value::real(a.f * b.f); goto binop_done;
             default: break;
           }
+        }
+        if ((BinOp(arg) == BinOp::InplaceAdd || BinOp(arg) == BinOp::Add) && is_str(vm, a) && is_str(vm, b) &&
+            Op(code[pc] & 0xff) == Op::STORE_FAST && locals[code[pc] >> 8].same(a)) {
+          // s = s + x / s += x on a local: CPython 3.11 extends the string in place when nothing
+          // else refers to it, which makes such loops linear.
+          SAVE_FRAME();
+          Value r = str_append_to_local(vm, static_cast<StrObj*>(a.o), static_cast<StrObj*>(b.o));
+          RAISE_IF(r.is_error());
+          TOP() = r;
+          goto binop_done;
         }
         {
           SAVE_FRAME();

@@ -56,7 +56,7 @@ Value builtin_print(VM& vm, CallArgs& a) {
   for (uint32_t i = 0; i < a.nargs; i++) {
     if (i) text += sep_s;
     Value v = a[i];
-    if (v.is_obj() && v.o->kind == Kind::Str) {
+    if (v.is_obj() && v.o->kind == Kind::Str && v.o->cls == vm.t.str) {
       text += static_cast<StrObj*>(v.o)->view();
       continue;
     }
@@ -271,8 +271,13 @@ Value builtin_locals(VM& vm, CallArgs& a) {
   if (!f) return Value::object(vm.new_dict());
   if (f->locals_dict) return Value::object(f->locals_dict);
   DictObj* d = vm.new_dict();
-  for (size_t i = 0; i < f->code->varnames.size(); i++)
-    if (!f->slots()[i].is_undef()) d->set_str(f->code->varnames[i], f->slots()[i]);
+  for (size_t i = 0; i < f->code->varnames.size(); i++) {
+    Value v = f->slots()[i];
+    if (v.is_undef()) continue;
+    // The dict now refers to the string too: it may no longer be extended in place.
+    if (v.is_obj() && v.o->kind == Kind::Str) static_cast<StrObj*>(v.o)->appendable = false;
+    d->set_str(f->code->varnames[i], v);
+  }
   for (size_t i = 0; i < f->code->ncells(); i++) {
     Value c = f->cells()[i];
     if (c.is_obj() && c.o->kind == Kind::Cell && !static_cast<CellObj*>(c.o)->value.is_undef()) {
