@@ -72,13 +72,21 @@ bool neighbour_round_trips(char* buf, double d) {
   return false;
 }
 
-// mode 0 of _Py_dg_dtoa: the shortest digits that read back as d.
-Digits shortest_digits(double d) {
+// mode 0 of _Py_dg_dtoa: the shortest digits that read back as d (the closest of them).
+Digits shortest_digits_slow(double d, bool try_fast);
+Digits shortest_digits(double d) { return shortest_digits_slow(d, true); }
+Digits shortest_digits_slow(double d) { return shortest_digits_slow(d, false); }
+
+Digits shortest_digits_slow(double d, bool try_fast) {
   Digits r;
   r.negative = std::signbit(d);
   if (d == 0.0) {
     r.digits = "0";
     r.decpt = 1;
+    return r;
+  }
+  if (try_fast && grisu3_shortest(std::fabs(d), &r.digits, &r.decpt)) {
+    strip_trailing_zeros(&r);
     return r;
   }
   // The smallest precision whose digits read back as d. Round-tripping is monotonic in the
@@ -238,6 +246,12 @@ std::string double_to_string(double d, const DoubleFormat& f) {
     out += buf;
   }
   return out;
+}
+
+std::string shortest_repr_digits_slow(double d, int* decpt) {
+  Digits r = shortest_digits_slow(d);
+  *decpt = r.decpt;
+  return r.digits;
 }
 
 std::string float_repr(double d) {

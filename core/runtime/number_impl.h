@@ -72,6 +72,11 @@ struct DoubleFormat {
   bool upper = false;
 };
 std::string double_to_string(double d, const DoubleFormat& f);
+// Shortest round-trip digits of a positive finite double by Grisu3 (value = 0.DIGITS * 10**decpt);
+// false when Grisu3 cannot guarantee them (then printf/strtod decide).
+bool grisu3_shortest(double v, std::string* digits, int* decpt);
+// The same digits from the exact printf/strtod search (tests compare the two).
+std::string shortest_repr_digits_slow(double d, int* decpt);
 
 // Registering the rest of the number family (called from init_number_types).
 void init_int_methods(VM& vm);
