@@ -293,6 +293,7 @@ bool Compiler::visit_expr1(Expr* e) {
       auto* a = static_cast<Attribute*>(e);
       if (!visit_expr(a->value)) return false;
       set_loc(e->pos);
+      match_attr_location(a);
       uint32_t name = add_name_mangled(a->attr);
       emit(a->ctx == Ctx::Load    ? Op::LOAD_ATTR
            : a->ctx == Ctx::Store ? Op::STORE_ATTR
@@ -527,10 +528,12 @@ bool Compiler::maybe_method_call(Call* e, bool& done) {
   done = true;
   if (!visit_expr(meth->value)) return false;
   SourcePos saved = u_->loc;
-  u_->loc.line = meth->pos.end_line;
+  set_loc(meth->pos);  // LOAD_METHOD is where `obj.name` is; CALL is the whole call
+  match_attr_location(meth);
   emit(Op::LOAD_METHOD, add_name_mangled(meth->attr));
   u_->loc = saved;
   if (!visit_exprs(e->args)) return false;
+  match_attr_location(meth);
   if (kwdsl) {
     std::vector<std::string> names;
     for (Keyword* k : e->keywords) {
@@ -541,6 +544,14 @@ bool Compiler::maybe_method_call(Call* e, bool& done) {
   }
   emit(Op::CALL, uint32_t(argsl + kwdsl));
   return true;
+}
+
+// update_location_to_match_attr: for `obj\n  .name`, point at the name on its own line (a
+// traceback would otherwise underline several lines, which CPython does not draw).
+void Compiler::match_attr_location(Attribute* a) {
+  if (a->pos.line == a->pos.end_line) return;
+  u_->loc.line = a->pos.end_line;
+  u_->loc.col = a->pos.end_col - int32_t(a->attr.size());
 }
 
 bool Compiler::call(Call* e) {

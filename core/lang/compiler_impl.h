@@ -159,6 +159,7 @@ class Compiler {
   bool formatted_value(ast::FormattedValue* e);
   bool slice(ast::Slice* s);
   bool is_import_originated(Expr* e);
+  void match_attr_location(ast::Attribute* a);
 
   // ---- statements (compiler_stmt.cpp) ----
   bool visit_stmt(Stmt* s);
