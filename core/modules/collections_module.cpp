@@ -36,15 +36,26 @@ struct DequeObj final : Obj {
     buf.swap(nb);
     head = 0;
   }
-  void push_back(Value v) {
-    if (count == buf.size()) grow();
+  // Each returns the bytes its storage grew by (0 mostly), for the heap's accounting.
+  size_t push_back(Value v) {
+    size_t grew = 0;
+    if (count == buf.size()) {
+      grew = buf.size() ? buf.size() : 8;
+      grow();
+    }
     at(count++) = v;
+    return grew * sizeof(Value);
   }
-  void push_front(Value v) {
-    if (count == buf.size()) grow();
+  size_t push_front(Value v) {
+    size_t grew = 0;
+    if (count == buf.size()) {
+      grew = buf.size() ? buf.size() : 8;
+      grow();
+    }
     head = (head + buf.size() - 1) & (buf.size() - 1);
     buf[head] = v;
     count++;
+    return grew * sizeof(Value);
   }
   Value pop_back() {
     Value& slot = at(count - 1);
@@ -90,16 +101,16 @@ inline DequeObj* as_deque(Value v) { return static_cast<DequeObj*>(v.o); }
   DequeObj* self = as_deque(a[0])
 
 // mirrors deque_append_internal: a bounded deque drops from the other end.
-void append_right(DequeObj* d, Value v) {
+void append_right(VM& vm, DequeObj* d, Value v) {
   if (d->maxlen == 0) return;
-  d->push_back(v);
+  if (size_t grew = d->push_back(v)) vm.heap.note_external(std::ptrdiff_t(grew));
   if (d->maxlen >= 0 && int64_t(d->count) > d->maxlen) d->pop_front();
   d->state++;
 }
 
-void append_left(DequeObj* d, Value v) {
+void append_left(VM& vm, DequeObj* d, Value v) {
   if (d->maxlen == 0) return;
-  d->push_front(v);
+  if (size_t grew = d->push_front(v)) vm.heap.note_external(std::ptrdiff_t(grew));
   if (d->maxlen >= 0 && int64_t(d->count) > d->maxlen) d->pop_back();
   d->state++;
 }
@@ -109,7 +120,7 @@ bool extend(VM& vm, DequeObj* d, Value iterable, bool left) {
   std::vector<Value> items;
   if (iterable.is_obj() && iterable.o == d) {
     for (size_t i = 0; i < d->count; i++) items.push_back(d->at(i));
-    for (Value v : items) left ? append_left(d, v) : append_right(d, v);
+    for (Value v : items) left ? append_left(vm, d, v) : append_right(vm, d, v);
     return true;
   }
   if (!vm.type_of(iterable)->slots.iter) {
@@ -117,7 +128,7 @@ bool extend(VM& vm, DequeObj* d, Value iterable, bool left) {
     return false;
   }
   return op_for_each(vm, iterable, [&](Value v) {
-    left ? append_left(d, v) : append_right(d, v);
+    left ? append_left(vm, d, v) : append_right(vm, d, v);
     return 1;
   });
 }
@@ -347,9 +358,9 @@ Value deque_binop(VM& vm, Value a, Value b, BinOp op) {
       }
       std::vector<Value> items;
       for (size_t i = 0; i < d->count; i++) items.push_back(d->at(i));
-      if (vm.heap.would_exceed(items.size() * size_t(n) * sizeof(Value))) return vm.raise(vm.t.MemoryError, "");
+      if (vm.heap.would_exceed(items.size() * size_t(n) * sizeof(Value))) return vm.raise_value(Value::object(vm.t.MemoryError));
       for (int64_t k = 1; k < n; k++)
-        for (Value v : items) append_right(d, v);
+        for (Value v : items) append_right(vm, d, v);
       return target;
     }
     default: return vm.not_implemented;
@@ -361,14 +372,14 @@ Value deque_binop(VM& vm, Value a, Value b, BinOp op) {
 Value m_append(VM& vm, CallArgs& a) {
   DEQUE_SELF("append");
   if ((a.nargs != 2 || a.nkw()) && !check_one_arg(vm, a, "deque.append")) return Value::error();
-  append_right(self, a[1]);
+  append_right(vm, self, a[1]);
   return Value::none();
 }
 
 Value m_appendleft(VM& vm, CallArgs& a) {
   DEQUE_SELF("appendleft");
   if (!check_one_arg(vm, a, "deque.appendleft")) return Value::error();
-  append_left(self, a[1]);
+  append_left(vm, self, a[1]);
   return Value::none();
 }
 
@@ -421,7 +432,7 @@ Value m_clear(VM& vm, CallArgs& a) {
 Value m_copy(VM& vm, CallArgs& a) {
   DEQUE_SELF("copy");
   if (!check_no_args(vm, a, "deque.copy")) return Value::error();
-  return deque_copy_value(vm, a[0]);
+  return deque_copy_value(vm, Value::object(self));
 }
 
 Value m_count(VM& vm, CallArgs& a) {

@@ -156,6 +156,18 @@ void def_binop_method(VM& vm, ClassObj* cls, BinOp op, bool reflected, bool sequ
 // The __class_getitem__ of generic builtin classes (list[int] -> types.GenericAlias).
 void add_class_getitem(VM& vm, ClassObj* cls);
 
+// Vector storage grows outside the heap's view until the next collection: report it, so that
+// a runaway list reaches the heap cap (MemoryError) and collections happen on time.
+inline void note_growth(VM& vm, size_t old_capacity, size_t new_capacity, size_t elem_size) {
+  if (new_capacity > old_capacity) vm.heap.note_external(std::ptrdiff_t((new_capacity - old_capacity) * elem_size));
+}
+// MemoryError (no message, as CPython's) when `more_bytes` would pass the heap cap.
+inline bool check_alloc(VM& vm, size_t more_bytes) {
+  if (!vm.heap.would_exceed(more_bytes)) return true;
+  vm.raise_value(Value::object(vm.t.MemoryError));
+  return false;
+}
+
 // ---- template bodies ---------------------------------------------------------------------------
 
 inline Value compare_sizes(int64_t a, int64_t b, CompareOp op) {

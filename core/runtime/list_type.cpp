@@ -9,6 +9,8 @@
 
 namespace looplab {
 
+bool list_extend_items(VM& vm, ListObj* l, Value it);
+
 namespace {
 
 inline ListObj* as_list(Value v) { return static_cast<ListObj*>(v.o); }
@@ -197,7 +199,7 @@ bool repeat_into(VM& vm, std::vector<Value>& out, const std::vector<Value>& src,
   }
   if (uint64_t(count) > (uint64_t(1) << 40) / src.size() ||
       vm.heap.would_exceed(size_t(count) * src.size() * sizeof(Value))) {
-    vm.raise(vm.t.MemoryError, "");
+    vm.raise_value(Value::object(vm.t.MemoryError));
     return false;
   }
   std::vector<Value> r;
@@ -273,7 +275,9 @@ Value list_append(VM& vm, CallArgs& a) {
   if (a.nargs != 2 || a.nkw() != 0) {
     if (!check_one_arg(vm, a, "list.append")) return Value::error();
   }
+  size_t cap = self->items.capacity();
   self->items.push_back(a[1]);
+  if (self->items.capacity() != cap) note_growth(vm, cap, self->items.capacity(), sizeof(Value));
   return Value::none();
 }
 
@@ -417,6 +421,18 @@ Value list_reversed(VM& vm, CallArgs& a) {
 
 // mirrors list_extend: lists and tuples copy directly (a list extended by itself doubles).
 bool list_extend_from(VM& vm, ListObj* l, Value it) {
+  size_t cap = l->items.capacity();
+  bool ok = list_extend_items(vm, l, it);
+  note_growth(vm, cap, l->items.capacity(), sizeof(Value));
+  return ok;
+}
+
+bool list_extend_items(VM& vm, ListObj* l, Value it) {
+  if (it.is_obj() && it.o->kind == Kind::Range) {
+    // list(range(10**10)) fails at once rather than after filling the memory.
+    int64_t n = op_len(vm, it);
+    if (n < 0 || !check_alloc(vm, size_t(n) * sizeof(Value))) return false;
+  }
   if (it.is_obj() && (it.o->kind == Kind::List || it.o->kind == Kind::Tuple)) {
     if (it.o == l) {
       size_t n = l->items.size();
@@ -430,7 +446,13 @@ bool list_extend_from(VM& vm, ListObj* l, Value it) {
     vm.raisef(vm.t.TypeError, "'%s' object is not iterable", type_name(vm, it).c_str());
     return false;
   }
+  size_t checked = l->items.capacity();
   return op_for_each(vm, it, [&](Value v) {
+    if (l->items.size() == l->items.capacity() && l->items.size() >= checked && l->items.size() > 4096) {
+      // Growing: make sure the doubled storage fits under the heap cap.
+      if (!check_alloc(vm, l->items.size() * sizeof(Value))) return -1;
+      checked = 2 * l->items.size();
+    }
     l->items.push_back(v);
     return 1;
   });

@@ -138,7 +138,7 @@ Value tuple_binop(VM& vm, Value a, Value b, BinOp op) {
       TupleObj* y = as_tuple(b);
       if (y->size == 0 && x->cls == vm.t.tuple) return a;
       if (x->size == 0 && y->cls == vm.t.tuple) return b;
-      if (vm.heap.would_exceed((x->size + y->size) * sizeof(Value))) return vm.raise(vm.t.MemoryError, "");
+      if (vm.heap.would_exceed((x->size + y->size) * sizeof(Value))) return vm.raise_value(Value::object(vm.t.MemoryError));
       TupleObj* r = vm.new_tuple(x->size + y->size);
       for (size_t i = 0; i < x->size; i++) (*r)[i] = (*x)[i];
       for (size_t i = 0; i < y->size; i++) (*r)[x->size + i] = (*y)[i];
@@ -157,7 +157,7 @@ Value tuple_binop(VM& vm, Value a, Value b, BinOp op) {
       if (count == 1 && t->cls == vm.t.tuple) return seq;
       if (uint64_t(count) > (uint64_t(1) << 40) / t->size ||
           vm.heap.would_exceed(size_t(count) * t->size * sizeof(Value)))
-        return vm.raise(vm.t.MemoryError, "");
+        return vm.raise_value(Value::object(vm.t.MemoryError));
       TupleObj* out = vm.new_tuple(t->size * size_t(count));
       for (size_t k = 0; k < size_t(count); k++)
         for (size_t i = 0; i < t->size; i++) (*out)[k * t->size + i] = (*t)[i];
