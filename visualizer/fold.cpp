@@ -358,6 +358,11 @@ void apply(Model& m, const EventLog& log) {
       if (e.f > m.clock) m.clock = e.f;
       break;
     case EventKind::Output: m.output_events++; break;
+    case EventKind::Line:
+      m.line_task = e.a;
+      if (e.a == 0) m.module_line = int(e.b);
+      else if (TaskView* tv = m.task(e.a)) tv->line = int(e.b);
+      break;
     case EventKind::IoStart: io_start(m, e, log); break;
     case EventKind::IoDone: io_done(m, e); break;
     case EventKind::Warning: {
@@ -564,6 +569,7 @@ std::string to_json(const Model& m, const EventLog& log) {
     o += "}";
   }
   o += "],\"warnings\":" + std::to_string(m.warnings.size());
+  o += ",\"moduleLine\":" + std::to_string(m.module_line);
   o += "}";
   return o;
 }

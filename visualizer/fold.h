@@ -130,6 +130,8 @@ struct Model {
   std::vector<WarningView> warnings;
   std::vector<IoView> io;         // in start order: all in flight, and the last kIoKeptDone ended
   size_t output_events = 0;
+  int module_line = 0;            // line tracing: where the module's own code is
+  uint32_t line_task = 0;         // line tracing: whose line changed last (0: module code)
   static constexpr size_t kIoKeptDone = 32;
 
   TaskView* task(uint32_t id) { return id >= 1 && id <= tasks.size() ? &tasks[id - 1] : nullptr; }

@@ -207,6 +207,15 @@ void Engine::start(std::string_view source, std::string_view filename) {
     impl_->write(s == OutStream::Stdout ? Stream::Stdout : Stream::Stderr, text);
   };
   vm.on_unawaited_coroutine = [this](GenObj* g) { impl_->warn_unawaited(g); };
+  vm.trace_lines = m.limits.trace_lines;
+  vm.line_hook = [this](Frame* f, int line) {
+    Impl& mm = *impl_;
+    // Only the program's own code: not the library modules written in Python.
+    if (!mm.module_code || f->code->source != mm.module_code->source) return;
+    EventLoop* loop = mm.rt ? mm.rt->running_loop : nullptr;
+    uint32_t task = loop && loop->current_task ? loop->current_task->task_id : 0;
+    mm.log.add(EventKind::Line, mm.rt->clock.now(), task, uint32_t(line));
+  };
   vm.heap.add_roots([this](Tracer& t) {
     Impl& mm = *impl_;
     t.mark(mm.module_code);

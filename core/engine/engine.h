@@ -20,6 +20,8 @@ struct EngineLimits {
   size_t log_events = 4'000'000;           // beyond it: logging stops, one notice
   int recursion_limit = 1000;              // as CPython's sys.getrecursionlimit()
   bool gc_stress = false;                  // collect at every safe point (for tests)
+  bool trace_lines = false;                // log a Line event each time the program's code
+                                           // starts a new line (stepping line by line)
 };
 
 enum class RunState : uint8_t {

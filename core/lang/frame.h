@@ -45,6 +45,7 @@ struct Frame {
   uint32_t nblocks = 0;
   ReturnMode mode = ReturnMode::Call;
   uint32_t alloc_size = 0;  // bytes of this frame's block (for the allocator)
+  int32_t last_line = 0;    // line tracing: the line last reported for this frame
 
   Value* slots() { return reinterpret_cast<Value*>(this + 1); }
   Value* cells() { return slots() + code->nlocals(); }

@@ -92,6 +92,14 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
 
 dispatch:
   for (;;) {
+    if (__builtin_expect(vm.trace_lines, 0)) {
+      int line = co->positions[pc].line;
+      if (line != f->last_line && line > 0) {
+        f->last_line = line;
+        SAVE_FRAME();
+        vm.line_hook(f, line);
+      }
+    }
     const uint32_t word = code[pc++];
     const uint32_t arg = word >> 8;
     executed++;

@@ -254,6 +254,11 @@ class VM {
   // (`work()` without await): CPython warns "coroutine 'work' was never awaited" right there.
   std::function<void(GenObj*)> on_unawaited_coroutine;
 
+  // Line tracing (for stepping line by line in the playground): when on, the dispatch loop calls
+  // line_hook each time a frame starts executing a new source line.
+  bool trace_lines = false;
+  std::function<void(Frame*, int line)> line_hook;
+
   // The host's per-run state (the engine's clock, event loops, log), for modules that need it.
   void* host_context = nullptr;
 

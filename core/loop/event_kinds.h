@@ -42,7 +42,8 @@ namespace looplab {
   X(Warning, "warning", "kind:a message:b:s task:c seconds:f")                                     \
   X(IoStart, "io_start", "request:a label:b:s task:c")                                             \
   X(IoDone, "io_done", "request:a status:b bytes:c")                                               \
-  X(Notice, "notice", "message:b:s")
+  X(Notice, "notice", "message:b:s")                                                             \
+  X(Line, "line", "task:a line:b") /* line tracing: task (0: module code) starts a new line */
 
 enum class EventKind : uint8_t {
 #define LOOPLAB_EVENT_ENUM(name, json, operands) name,
