@@ -1,0 +1,62 @@
+// Playback: the playhead over the event log. The engine runs ahead in budgeted slices; the
+// visualizer shows the loop as it was at the playhead, which moves at the chosen speed (or is
+// stepped, or dragged). Time travel is moving the playhead back: the model at any index is a
+// fold of the log (checkpointed by Timeline, so any seek is fast). No ImGui here: the panels
+// read it, the page's API (web/api.cpp) drives it.
+//
+// CONTRACT (written by the lead; the visualizer engineer implements it in playback.cpp and
+// may extend it; the page engineer calls it from web/api.cpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fold.h"
+
+namespace looplab::viz {
+
+enum class StepKind : uint8_t {
+  Event,      // one log event
+  TaskStep,   // to the end of the next task step (a task reaches an await, returns or raises)
+  Iteration,  // to the start of the next loop iteration
+  Line,       // to the next line of the selected task (or of module code), from Line events
+};
+const char* step_kind_name(StepKind k);
+bool parse_step_kind(const std::string& name, StepKind* out);  // "event", "task", "iteration", "line"
+
+class Playback {
+ public:
+  // The log grows while the engine runs; call whenever it may have grown.
+  void attach(const EventLog* log);
+  void reset();  // a new run: playhead 0, live
+
+  // Advances the playhead by wall time `dt` seconds at the current speed (called every frame).
+  void tick(double dt);
+
+  // Speed: events per second of wall time; <= 0 means "instant" (the playhead follows the
+  // end of the log). Slow motion is about 0.5 (one event every ~2 s).
+  void set_speed(double events_per_second);
+  double speed() const;
+  void play();
+  void pause();
+  bool playing() const;
+
+  // Stepping moves the playhead and pauses. Backwards steps are time travel.
+  void step(StepKind kind, bool forward = true);
+  void seek(size_t index);  // clamps to the log size; pauses
+  size_t playhead() const;
+  size_t events() const;     // the log's size now
+
+  // The task whose lines Line-steps follow (0: module code).
+  void select_task(uint32_t task);
+  uint32_t selected_task() const;
+
+  // The model at the playhead (cached; recomputed when the playhead moves).
+  const Model& model();
+  // JSON of the model at the playhead, plus playback fields ("playhead", "events", "speed",
+  // "playing") — what window.looplab.state() returns.
+  std::string state_json();
+};
+
+}  // namespace looplab::viz
