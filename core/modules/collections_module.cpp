@@ -203,6 +203,8 @@ Value deque_init(VM& vm, Value self, CallArgs& a) {
 // mirrors deque_repr: "deque([1, 2], maxlen=3)"; a deque inside itself is "[...]".
 Value deque_repr(VM& vm, Value self) {
   DequeObj* d = as_deque(self);
+  RecursionGuard guard(vm, kInRepr);
+  if (!guard.ok()) return Value::error();
   if (!repr_enter(vm, d)) return vm.str("[...]");
   ListObj* items = vm.new_list();
   for (size_t i = 0; i < d->count; i++) items->items.push_back(d->at(i));

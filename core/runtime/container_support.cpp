@@ -92,6 +92,17 @@ void repr_leave(VM& vm, Obj* o) {
     }
 }
 
+RecursionGuard::RecursionGuard(VM& vm, const char* where) : vm_(vm) {
+  int& depth = ctypes(vm).c_depth;
+  ok_ = depth < vm.recursion_limit;
+  if (ok_) depth++;
+  else vm.raisef(vm.t.RecursionError, "maximum recursion depth exceeded%s", where);
+}
+
+RecursionGuard::~RecursionGuard() {
+  if (ok_) ctypes(vm_).c_depth--;
+}
+
 // ---- argument checks ------------------------------------------------------------------------
 
 // mirrors Python/getargs.c _PyArg_CheckPositional.

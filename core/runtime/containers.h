@@ -42,6 +42,8 @@ struct ContainerTypes {
   ClassObj* defaultdict = nullptr;
   // Objects whose repr is being computed (CPython's Py_ReprEnter list).
   std::vector<Obj*> repr_stack;
+  // Nesting of the operations that recurse through items (repr, comparison).
+  int c_depth = 0;
 };
 
 ContainerTypes& ctypes(VM& vm);
@@ -66,6 +68,21 @@ void init_generic_alias(VM& vm);
 // Returns false when `o` is already being repr'd (the caller prints "[...]" and the like).
 bool repr_enter(VM& vm, Obj* o);
 void repr_leave(VM& vm, Obj* o);
+
+// Py_EnterRecursiveCall for repr and comparison of nested containers: RecursionError
+// ("maximum recursion depth exceeded" + where) instead of overflowing the C++ stack.
+class RecursionGuard {
+ public:
+  RecursionGuard(VM& vm, const char* where);
+  ~RecursionGuard();
+  bool ok() const { return ok_; }
+
+ private:
+  VM& vm_;
+  bool ok_;
+};
+inline constexpr const char* kInRepr = " while getting the repr of an object";
+inline constexpr const char* kInComparison = " in comparison";
 
 // ---- argument checks with CPython's messages ---------------------------------------------------
 // "NAME expected at least/at most/N argument(s), got M" (_PyArg_CheckPositional).
@@ -187,6 +204,8 @@ inline Value compare_sizes(int64_t a, int64_t b, CompareOp op) {
 // where the items differ, then compare those items (or the sizes).
 template <class LenA, class AtA, class LenB, class AtB>
 Value compare_sequences(VM& vm, LenA&& len_a, AtA&& at_a, LenB&& len_b, AtB&& at_b, CompareOp op) {
+  RecursionGuard guard(vm, kInComparison);
+  if (!guard.ok()) return Value::error();
   size_t i = 0;
   for (; i < len_a() && i < len_b(); i++) {
     Value x = at_a(i), y = at_b(i);

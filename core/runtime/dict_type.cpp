@@ -40,6 +40,8 @@ Value dict_repr(VM& vm, Value self) { return dict_repr_value(vm, as_dict(self));
 // mirrors dict_equal: same size, and every key of a maps to an equal value in b.
 int dict_equal(VM& vm, DictObj* a, DictObj* b) {
   if (a->used != b->used) return 0;
+  RecursionGuard guard(vm, kInComparison);
+  if (!guard.ok()) return -1;
   for (size_t i = 0; i < a->entries.size(); i++) {
     DictEntry e = a->entries[i];
     if (e.key.is_undef()) continue;
@@ -258,6 +260,8 @@ int64_t dict_prev_entry(const DictObj* d, int64_t pos) {
 
 // mirrors dict_repr (entries re-read each step: a repr may mutate the dict).
 Value dict_repr_value(VM& vm, DictObj* d) {
+  RecursionGuard guard(vm, kInRepr);
+  if (!guard.ok()) return Value::error();
   if (!repr_enter(vm, d)) return vm.str("{...}");
   if (d->used == 0) {
     repr_leave(vm, d);

@@ -116,6 +116,8 @@ Value view_reversed(VM& vm, CallArgs& a) {
 // mirrors dictview_repr: "dict_keys([1, 2])".
 Value view_repr(VM& vm, Value self) {
   DictViewObj* v = as_view(self);
+  RecursionGuard guard(vm, kInRepr);
+  if (!guard.ok()) return Value::error();
   if (!repr_enter(vm, v)) return vm.str("...");
   ListObj* items = vm.new_list();
   bool ok = op_for_each(vm, self, [&](Value x) {

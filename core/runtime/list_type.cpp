@@ -22,6 +22,8 @@ inline bool is_list(Value v) { return v.is_obj() && v.o->kind == Kind::List; }
 Value list_repr(VM& vm, Value self) {
   ListObj* l = as_list(self);
   if (l->items.empty()) return vm.str("[]");
+  RecursionGuard guard(vm, kInRepr);
+  if (!guard.ok()) return Value::error();
   if (!repr_enter(vm, l)) return vm.str("[...]");
   std::string out = "[";
   std::string s;

@@ -268,6 +268,8 @@ int set_isdisjoint(VM& vm, SetObj* so, Value other) {
 Value set_repr(VM& vm, Value self) {
   SetObj* so = as_set(self);
   std::string name = so->cls->name->str();
+  RecursionGuard guard(vm, kInRepr);
+  if (!guard.ok()) return Value::error();
   if (!repr_enter(vm, so)) return vm.str(name + "(...)");
   if (so->used == 0) {
     repr_leave(vm, so);

@@ -20,6 +20,8 @@ TupleObj* new_tuple_of_class(VM& vm, ClassObj* cls, size_t n) {
 Value tuple_repr(VM& vm, Value self) {
   TupleObj* t = as_tuple(self);
   if (t->size == 0) return vm.str("()");
+  RecursionGuard guard(vm, kInRepr);
+  if (!guard.ok()) return Value::error();
   if (!repr_enter(vm, t)) return vm.str("(...)");
   std::string out = "(";
   bool ok = repr_items(vm, t->items(), t->size, out);
