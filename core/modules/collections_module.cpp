@@ -127,7 +127,7 @@ bool extend(VM& vm, DequeObj* d, Value iterable, bool left) {
     vm.raisef(vm.t.TypeError, "'%s' object is not iterable", type_name(vm, iterable).c_str());
     return false;
   }
-  return op_for_each(vm, iterable, [&](Value v) {
+  return for_each_item(vm, iterable, [&](Value v) {
     left ? append_left(vm, d, v) : append_right(vm, d, v);
     return 1;
   });
@@ -631,7 +631,7 @@ Value count_elements(VM& vm, CallArgs& a) {
   Value one = Value::integer(1);
   if (fast) {
     DictObj* d = as_dict(mapping);
-    bool ok = op_for_each(vm, a[1], [&](Value key) {
+    bool ok = for_each_item(vm, a[1], [&](Value key) {
       int64_t h;
       if (!op_hash(vm, key, &h)) return -1;
       Value old = d->get_hashed(vm, key, h);
@@ -646,7 +646,7 @@ Value count_elements(VM& vm, CallArgs& a) {
   Value get = op_getattr(vm, mapping, vm.intern("get"));
   if (get.is_error()) return get;
   Value zero = Value::integer(0);
-  bool ok = op_for_each(vm, a[1], [&](Value key) {
+  bool ok = for_each_item(vm, a[1], [&](Value key) {
     Value old = vm.call(get, {key, zero});
     if (old.is_error()) return -1;
     Value nv = op_binary(vm, old, one, BinOp::Add);

@@ -100,7 +100,7 @@ Value min_max(VM& vm, CallArgs& a, CompareOp op) {
   if (positional) {
     for (uint32_t i = 0; i < a.nargs; i++)
       if (consider(a[i]) < 0) return Value::error();
-  } else if (!op_for_each(vm, a[0], consider)) {
+  } else if (!for_each_item(vm, a[0], consider)) {
     return Value::error();
   }
   if (best_val.is_undef()) {
@@ -151,7 +151,7 @@ Value builtin_sum(VM& vm, CallArgs& a) {
   if (result.is_int()) {
     int64_t acc = result.i;
     for (;;) {
-      Value item = op_next(vm, it);
+      Value item = next_item(vm, it);
       if (item.is_error()) return item;
       if (item.is_undef()) return Value::integer(acc);
       int64_t b;
@@ -170,7 +170,7 @@ Value builtin_sum(VM& vm, CallArgs& a) {
   if (result.is_float()) {
     double acc = result.f;
     for (;;) {
-      Value item = op_next(vm, it);
+      Value item = next_item(vm, it);
       if (item.is_error()) return item;
       if (item.is_undef()) return Value::real(acc);
       if (item.is_float()) {
@@ -188,7 +188,7 @@ Value builtin_sum(VM& vm, CallArgs& a) {
     }
   }
   for (;;) {
-    Value item = op_next(vm, it);
+    Value item = next_item(vm, it);
     if (item.is_error()) return item;
     if (item.is_undef()) return result;
     result = op_binary(vm, result, item, BinOp::Add);
@@ -216,7 +216,7 @@ Value any_all(VM& vm, CallArgs& a, bool any) {
   if (a.nkw()) return vm.raisef(vm.t.TypeError, "%s() takes no keyword arguments", name);
   if (a.nargs != 1) return vm.raisef(vm.t.TypeError, "%s() takes exactly one argument (%u given)", name, a.nargs);
   bool found = false;
-  bool ok = op_for_each(vm, a[0], [&](Value item) {
+  bool ok = for_each_item(vm, a[0], [&](Value item) {
     int t = op_truth(vm, item);
     if (t < 0) return -1;
     if (bool(t) == any) {
@@ -267,7 +267,7 @@ Value enumerate_new(VM& vm, ClassObj* cls, CallArgs& a) {
 
 Value enumerate_next(VM& vm, Value self) {
   auto* e = static_cast<EnumerateObj*>(self.o);
-  Value item = op_next(vm, e->it);
+  Value item = next_item(vm, e->it);
   if (item.is_undef() || item.is_error()) return item;
   Value index = e->index;
   int64_t next;
@@ -309,7 +309,7 @@ Value zip_next(VM& vm, Value self) {
   TupleObj* result = vm.new_tuple(n);
   size_t i = 0;
   for (; i < n; i++) {
-    Value item = op_next(vm, z->iters[i]);
+    Value item = next_item(vm, z->iters[i]);
     if (item.is_error()) return item;
     if (item.is_undef()) break;
     (*result)[i] = item;
@@ -321,7 +321,7 @@ Value zip_next(VM& vm, Value self) {
                      i == 1 ? " " : "s 1-", i);
   }
   for (i = 1; i < n; i++) {
-    Value item = op_next(vm, z->iters[i]);
+    Value item = next_item(vm, z->iters[i]);
     if (item.is_error()) return item;
     if (!item.is_undef())
       return vm.raisef(vm.t.ValueError, "zip() argument %zu is longer than argument%s%zu", i + 1,
@@ -356,7 +356,7 @@ Value map_next(VM& vm, Value self) {
     args = big.data();
   }
   for (size_t i = 0; i < n; i++) {
-    Value item = op_next(vm, m->iters[i]);
+    Value item = next_item(vm, m->iters[i]);
     if (item.is_undef() || item.is_error()) return item;
     args[i] = item;
   }
@@ -377,7 +377,7 @@ Value filter_next(VM& vm, Value self) {
   auto* f = static_cast<FilterObj*>(self.o);
   bool plain = f->func.is_none() || f->func.same(Value::object(vm.t.bool_));
   for (;;) {
-    Value item = op_next(vm, f->it);
+    Value item = next_item(vm, f->it);
     if (item.is_undef() || item.is_error()) return item;
     int ok;
     if (plain) {

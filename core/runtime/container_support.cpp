@@ -316,7 +316,7 @@ bool collect_items(VM& vm, Value it, std::vector<Value>& out) {
     out.insert(out.end(), t->items(), t->items() + t->size);
     return true;
   }
-  return op_for_each(vm, it, [&](Value v) {
+  return for_each_item(vm, it, [&](Value v) {
     out.push_back(v);
     return 1;
   });

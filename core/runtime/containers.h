@@ -185,6 +185,50 @@ inline bool check_alloc(VM& vm, size_t more_bytes) {
   return false;
 }
 
+// op_next with the builtin sequence iterators stepped inline (as FOR_ITER does).
+inline Value next_item(VM& vm, Value it) {
+  if (it.is_obj()) {
+    switch (it.o->kind) {
+      case Kind::ListIter: {
+        auto* li = static_cast<ListIterObj*>(it.o);
+        if (li->list && li->index < li->list->items.size()) return li->list->items[li->index++];
+        li->list = nullptr;
+        return Value();
+      }
+      case Kind::TupleIter: {
+        auto* ti = static_cast<TupleIterObj*>(it.o);
+        if (ti->tuple && ti->index < ti->tuple->size) return (*ti->tuple)[ti->index++];
+        ti->tuple = nullptr;
+        return Value();
+      }
+      case Kind::RangeIter: {
+        auto* ri = static_cast<RangeIterObj*>(it.o);
+        if (ri->remaining <= 0) return Value();
+        ri->remaining--;
+        int64_t v = ri->next;
+        ri->next = int64_t(uint64_t(ri->next) + uint64_t(ri->step));
+        return Value::integer(v);
+      }
+      default: break;
+    }
+  }
+  return op_next(vm, it);
+}
+
+// op_for_each over next_item: f(item) returns 1 to go on, 0 to stop, -1 on error.
+template <class F>
+bool for_each_item(VM& vm, Value iterable, F&& f) {
+  Value it = op_iter(vm, iterable);
+  if (it.is_error()) return false;
+  for (;;) {
+    Value item = next_item(vm, it);
+    if (item.is_error()) return false;
+    if (item.is_undef()) return true;
+    int r = f(item);
+    if (r <= 0) return r == 0;
+  }
+}
+
 // ---- template bodies ---------------------------------------------------------------------------
 
 inline Value compare_sizes(int64_t a, int64_t b, CompareOp op) {

@@ -229,7 +229,7 @@ Value dict_fromkeys(VM& vm, CallArgs& a) {
   Value d = vm.call(cls, nullptr, 0);
   if (d.is_error()) return d;
   bool exact = d.is_obj() && d.o->kind == Kind::Dict && d.o->cls == vm.t.dict;
-  bool ok = op_for_each(vm, a[1], [&](Value key) {
+  bool ok = for_each_item(vm, a[1], [&](Value key) {
     bool r = exact ? as_dict(d)->set(vm, key, value) : op_setitem(vm, d, key, value);
     return r ? 1 : -1;
   });
@@ -338,7 +338,7 @@ bool dict_merge_from(VM& vm, DictObj* d, Value other, bool override) {
   }
   Value keys = vm.call_method(other, vm.n.keys, {});
   if (keys.is_error()) return false;
-  return op_for_each(vm, keys, [&](Value k) {
+  return for_each_item(vm, keys, [&](Value k) {
     if (!override) {
       Value cur = d->get(vm, k);
       if (cur.is_error()) return -1;
@@ -358,7 +358,7 @@ bool dict_update_arg(VM& vm, DictObj* d, Value arg) {
   if (!keys.is_undef()) return dict_merge_from(vm, d, arg, true);
   int64_t i = 0;
   std::vector<Value> pair;
-  return op_for_each(vm, arg, [&](Value item) {
+  return for_each_item(vm, arg, [&](Value item) {
     pair.clear();
     bool seq = item.is_obj() && (item.o->kind == Kind::List || item.o->kind == Kind::Tuple);
     if (!seq && !vm.type_of(item)->slots.iter) {

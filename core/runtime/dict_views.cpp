@@ -120,7 +120,7 @@ Value view_repr(VM& vm, Value self) {
   if (!guard.ok()) return Value::error();
   if (!repr_enter(vm, v)) return vm.str("...");
   ListObj* items = vm.new_list();
-  bool ok = op_for_each(vm, self, [&](Value x) {
+  bool ok = for_each_item(vm, self, [&](Value x) {
     items->items.push_back(x);
     return 1;
   });
@@ -154,7 +154,7 @@ int view_contains(VM& vm, Value self, Value item) {
 // mirrors all_contained_in: every item of a is in b.
 int all_contained_in(VM& vm, Value a, Value b) {
   int ok = 1;
-  bool done = op_for_each(vm, a, [&](Value x) {
+  bool done = for_each_item(vm, a, [&](Value x) {
     int r = op_contains(vm, b, x);
     if (r < 0) return -1;
     if (!r) {
@@ -225,7 +225,7 @@ Value view_intersect(VM& vm, Value self, Value other) {
   }
   SetObj* result = vm.new_set();
   bool keys = as_view(self)->what == ViewKind::Keys;
-  bool ok = op_for_each(vm, other, [&](Value key) {
+  bool ok = for_each_item(vm, other, [&](Value key) {
     int rv = keys ? keys_contains(vm, self, key) : items_contains(vm, self, key);
     if (rv < 0) return -1;
     if (rv && !result->add(vm, key)) return -1;
@@ -305,7 +305,7 @@ Value view_isdisjoint(VM& vm, CallArgs& a) {
     if (len_other > len_self) std::swap(self, other);
   }
   int disjoint = 1;
-  bool ok = op_for_each(vm, other, [&](Value item) {
+  bool ok = for_each_item(vm, other, [&](Value item) {
     int r = op_contains(vm, self, item);
     if (r < 0) return -1;
     if (r) {

@@ -449,7 +449,7 @@ bool list_extend_items(VM& vm, ListObj* l, Value it) {
     return false;
   }
   size_t checked = l->items.capacity();
-  return op_for_each(vm, it, [&](Value v) {
+  return for_each_item(vm, it, [&](Value v) {
     if (l->items.size() == l->items.capacity() && l->items.size() >= checked && l->items.size() > 4096) {
       // Growing: make sure the doubled storage fits under the heap cap.
       if (!check_alloc(vm, l->items.size() * sizeof(Value))) return -1;

@@ -81,7 +81,7 @@ SetObj* set_intersection(VM& vm, SetObj* so, Value other) {
     });
     return ok ? result : nullptr;
   }
-  bool ok = op_for_each(vm, other, [&](Value key) {
+  bool ok = for_each_item(vm, other, [&](Value key) {
     int64_t hash;
     if (!op_hash(vm, key, &hash)) return -1;
     int rv = set_contains_hashed(vm, *so, key, hash);
@@ -108,7 +108,7 @@ bool set_difference_update_internal(VM& vm, SetObj* so, Value other) {
     bool ok = for_each_entry(o, [&](Value key, int64_t hash) { return set_discard_hashed(vm, *so, key, hash) >= 0; });
     if (!ok) return false;
   } else {
-    bool ok = op_for_each(vm, other, [&](Value key) { return so->discard(vm, key) < 0 ? -1 : 1; });
+    bool ok = for_each_item(vm, other, [&](Value key) { return so->discard(vm, key) < 0 ? -1 : 1; });
     if (!ok) return false;
   }
   // If more than 1/4th are dummies, then resize them away.
@@ -218,7 +218,7 @@ int set_issubset(VM& vm, SetObj* so, Value other) {
 int set_issuperset(VM& vm, SetObj* so, Value other) {
   if (is_anyset(other)) return set_issubset(vm, as_set(other), Value::object(so));
   int result = 1;
-  bool ok = op_for_each(vm, other, [&](Value key) {
+  bool ok = for_each_item(vm, other, [&](Value key) {
     int rv = so->contains(vm, key);
     if (rv < 0) return -1;
     if (!rv) {
@@ -250,7 +250,7 @@ int set_isdisjoint(VM& vm, SetObj* so, Value other) {
     return result;
   }
   int result = 1;
-  bool ok = op_for_each(vm, other, [&](Value key) {
+  bool ok = for_each_item(vm, other, [&](Value key) {
     int rv = so->contains(vm, key);
     if (rv < 0) return -1;
     if (rv) {
