@@ -57,19 +57,23 @@ bool Compiler::fail(const std::string& msg, SyntaxErrorKind kind) {
   return false;
 }
 
-void Compiler::warn(const std::string& msg) {
-  const std::string& filename = text_->filename;
-  std::string out = filename + ":" + std::to_string(u_->loc.line) + ": SyntaxWarning: " + msg + "\n";
-  // The warnings module quotes the source line when linecache can read the file, which it
-  // cannot for names like "<main>".
+// A SyntaxWarning as the warnings module prints it: file:line: SyntaxWarning: message, then
+// the source line when linecache could read the file (not for names like "<main>").
+static void write_syntax_warning(VM& vm, const std::string& filename, const SourceBuffer& src,
+                                 int lineno, const std::string& msg) {
+  std::string out = filename + ":" + std::to_string(lineno) + ": SyntaxWarning: " + msg + "\n";
   bool pseudo = !filename.empty() && filename.front() == '<' && filename.back() == '>';
   if (!pseudo) {
-    std::string_view line = src_.line(u_->loc.line);
+    std::string_view line = src.line(lineno);
     size_t b = line.find_first_not_of(" \t\f");
     size_t e = line.find_last_not_of(" \t\f");
     if (b != std::string_view::npos) out += "  " + std::string(line.substr(b, e - b + 1)) + "\n";
   }
-  vm_.write(OutStream::Stderr, out);
+  vm.write(OutStream::Stderr, out);
+}
+
+void Compiler::warn(const std::string& msg) {
+  write_syntax_warning(vm_, text_->filename, src_, u_->loc.line, msg);
 }
 
 bool Compiler::not_implemented(const std::string& what) {
@@ -1038,9 +1042,12 @@ static CodeObj* raise_error(VM& vm, const SyntaxErrorInfo& e, std::string_view f
 
 CodeObj* compile_module(VM& vm, std::string_view source, std::string_view filename) {
   SyntaxErrorInfo err;
-  std::unique_ptr<Module> mod = parse_module(source, &err);
-  if (!mod) return raise_error(vm, err, filename);
+  std::vector<SyntaxWarningInfo> warnings;
+  std::unique_ptr<Module> mod = parse_module(source, &err, &warnings);
   SourceBuffer buf(source);
+  for (const SyntaxWarningInfo& w : warnings)
+    write_syntax_warning(vm, std::string(filename), buf, w.line, w.msg);
+  if (!mod) return raise_error(vm, err, filename);
   SymbolTable st;
   if (!st.build(*mod, buf, &err)) return raise_error(vm, err, filename);
   auto text = std::make_shared<SourceText>();

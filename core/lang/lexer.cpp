@@ -600,7 +600,10 @@ bool Lexer::verify_end_of_number(int c, const char* kind) {
     backup(c2);
   } else if (c == 'o') r = lookahead("r");
   else if (c == 'n') r = lookahead("ot");
-  if (r) return true;
+  if (r) {
+    warnings_.push_back({lineno_, std::string("invalid ") + kind + " literal"});
+    return true;
+  }
   if (is_potential_identifier_char(c)) {
     backup(c);
     fail(std::string("invalid ") + kind + " literal");

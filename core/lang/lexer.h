@@ -51,6 +51,7 @@ class Lexer {
   // All tokens up to ENDMARKER, or up to and including an Error token (see error()).
   std::vector<Token> tokenize();
   const LexError& error() const { return error_; }
+  const std::vector<SyntaxWarningInfo>& warnings() const { return warnings_; }
 
  private:
   Tok next(Token& tok);
@@ -96,6 +97,7 @@ class Lexer {
   std::vector<Bracket> brackets_;
 
   LexError error_;
+  std::vector<SyntaxWarningInfo> warnings_;
 };
 
 // Helpers shared with the parser.

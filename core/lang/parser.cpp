@@ -780,12 +780,22 @@ Parser::Stmt* Parser::try_stmt() {
 
 // ---- entry points -------------------------------------------------------------------------
 
-std::unique_ptr<ast::Module> parse_module(std::string_view source, SyntaxErrorInfo* err) {
+std::unique_ptr<ast::Module> parse_module(std::string_view source, SyntaxErrorInfo* err,
+                                          std::vector<SyntaxWarningInfo>* warnings) {
   SourceBuffer buf(source);
   Lexer lexer(buf);
   std::vector<Token> tokens = lexer.tokenize();
+  std::vector<SyntaxWarningInfo> found = lexer.warnings();
   auto mod = std::make_unique<ast::Module>();
   Parser parser(buf, std::move(tokens), &lexer.error(), mod->arena);
+  parser.set_warnings(&found);
+  struct Flush {
+    std::vector<SyntaxWarningInfo>& found;
+    std::vector<SyntaxWarningInfo>* out;
+    ~Flush() {
+      if (out) out->insert(out->end(), found.begin(), found.end());
+    }
+  } flush{found, warnings};
   if (!parser.parse_file(mod->body)) {
     if (err) *err = parser.final_error();
     return nullptr;

@@ -6,14 +6,17 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "lang/ast.h"
 #include "lang/syntax_error.h"
 
 namespace looplab {
 
-// Parses a whole module. On failure returns nullptr and fills *err.
-std::unique_ptr<ast::Module> parse_module(std::string_view source, SyntaxErrorInfo* err);
+// Parses a whole module. On failure returns nullptr and fills *err. SyntaxWarnings found on
+// the way are appended to *warnings when given.
+std::unique_ptr<ast::Module> parse_module(std::string_view source, SyntaxErrorInfo* err,
+                                          std::vector<SyntaxWarningInfo>* warnings = nullptr);
 
 // CPython's name for an expression in error messages ("function call", "literal", ...).
 const char* expr_name(const ast::Expr* e);

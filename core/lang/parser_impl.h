@@ -39,6 +39,8 @@ class Parser {
   ast::Expr* parse_fstring_expr();
   // The error to report, after CPython's rules for lexer-versus-parser errors.
   SyntaxErrorInfo final_error();
+  // Where f-string expressions' lexers add their warnings.
+  void set_warnings(std::vector<SyntaxWarningInfo>* w) { warnings_ = w; }
 
  private:
   using Expr = ast::Expr;
@@ -234,6 +236,7 @@ class Parser {
   bool failed_ = false;
   SyntaxErrorInfo err_;
   int depth_ = 0;
+  std::vector<SyntaxWarningInfo>* warnings_ = nullptr;
   bool no_invalid_ = false;
   // The current error is plain "invalid syntax": where CPython's PEG parser would just try the
   // next alternative, we may back up and do the same.

@@ -509,7 +509,10 @@ Expr* Parser::fstring_compile_expr(uint32_t begin, uint32_t end) {
                    src_.line_starts.begin());
   frame.col = int(begin - src_.line_starts[frame.line - 1]);
   frame.wrapped = "(" + std::string(src_.text.data() + begin, end - begin) + ")";
+  if (warnings_)
+    warnings_->insert(warnings_->end(), lexer.warnings().begin(), lexer.warnings().end());
   Parser sub(src_, std::move(tokens), &lexer.error(), arena_, &frame);
+  sub.set_warnings(warnings_);
   Expr* e = sub.parse_fstring_expr();
   if (e) return e;
   SyntaxErrorInfo info = sub.final_error();

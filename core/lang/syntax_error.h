@@ -23,4 +23,11 @@ struct SyntaxErrorInfo {
   bool set() const { return !msg.empty(); }
 };
 
+// A SyntaxWarning found while lexing (CPython's tokenizer warns about `1if x else y`); the
+// compiler prints these first, then its own.
+struct SyntaxWarningInfo {
+  int line = 0;
+  std::string msg;
+};
+
 }  // namespace looplab

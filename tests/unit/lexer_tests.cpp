@@ -143,4 +143,15 @@ TEST_CASE("the error token ends the stream and says how the error competes with 
   CHECK(lexer2.error().kind == LexErrorKind::AtToken);
 }
 
+TEST_CASE("a number directly followed by a keyword is a SyntaxWarning, as in CPython 3.11") {
+  SourceBuffer buf("x = 1if y else 2\nz = 0x1for\n");
+  Lexer lexer(buf);
+  lexer.tokenize();
+  REQUIRE(lexer.warnings().size() == 2);
+  CHECK(lexer.warnings()[0].line == 1);
+  CHECK(lexer.warnings()[0].msg == "invalid decimal literal");
+  CHECK(lexer.warnings()[1].line == 2);
+  CHECK(lexer.warnings()[1].msg == "invalid hexadecimal literal");
+}
+
 TEST_SUITE_END();
