@@ -11,6 +11,8 @@ namespace {
 
 inline DictObj* as_dict(Value v) { return static_cast<DictObj*>(v.o); }
 inline bool is_dict(Value v) { return v.is_obj() && v.o->kind == Kind::Dict; }
+// Exact str keys take the table's string fast paths (no Python code can run for them).
+inline bool is_exact_str(VM& vm, Value v) { return v.is_obj() && v.o->kind == Kind::Str && v.o->cls == vm.t.str; }
 
 // Removes the live entry at position ix (its hash is known, so no Python code runs), as
 // CPython's popitem and delitem_common. Trailing holes are trimmed so LIFO pops stay O(1).
@@ -67,7 +69,13 @@ Value dict_getitem(VM& vm, Value self, Value key) { return dict_subscript(vm, se
 
 bool dict_setitem(VM& vm, Value self, Value key, Value value) {
   DictObj* d = as_dict(self);
-  if (!value.is_undef()) return d->set(vm, key, value);
+  if (!value.is_undef()) {
+    if (is_exact_str(vm, key)) {
+      d->set_str(static_cast<StrObj*>(key.o), value);
+      return true;
+    }
+    return d->set(vm, key, value);
+  }
   int r = d->del(vm, key);
   if (r < 0) return false;
   if (r == 0) {
@@ -78,6 +86,7 @@ bool dict_setitem(VM& vm, Value self, Value key, Value value) {
 }
 
 int dict_contains(VM& vm, Value self, Value key) {
+  if (is_exact_str(vm, key)) return !as_dict(self)->get_str(static_cast<StrObj*>(key.o)).is_undef();
   Value v = as_dict(self)->get(vm, key);
   if (v.is_error()) return -1;
   return !v.is_undef();
@@ -127,7 +136,7 @@ Value dict_init(VM& vm, Value self, CallArgs& a) {
 Value dict_get(VM& vm, CallArgs& a) {
   DICT_SELF("get");
   if (!check_no_kw(vm, a, "dict.get") || !check_positional(vm, "get", a.nargs - 1, 1, 2)) return Value::error();
-  Value v = self->get(vm, a[1]);
+  Value v = is_exact_str(vm, a[1]) ? self->get_str(static_cast<StrObj*>(a[1].o)) : self->get(vm, a[1]);
   if (v.is_error()) return v;
   if (v.is_undef()) return a.nargs == 3 ? a[2] : Value::none();
   return v;
@@ -295,7 +304,7 @@ Value dict_repr_value(VM& vm, DictObj* d) {
 // mirrors dict_subscript: a subclass's __missing__ answers for absent keys.
 Value dict_subscript(VM& vm, Value self, Value key) {
   DictObj* d = as_dict(self);
-  Value v = d->get(vm, key);
+  Value v = is_exact_str(vm, key) ? d->get_str(static_cast<StrObj*>(key.o)) : d->get(vm, key);
   if (!v.is_undef()) return v;
   if (d->cls != vm.t.dict) {
     Value r = vm.call_dunder(self, vm.n.__missing__, {key});
