@@ -6,6 +6,7 @@
 //   stop()          ends the current run
 //   output()        {stdout, stderr} of the current (or last) run
 //   state()         what the visualizer shows: {runState, clock, events}
+//   model()         the fold over the event log (tasks, timers, io in flight ...), or null
 // `hooks.onOutput(stream, text)` sees output as it is written ("stdout" | "stderr");
 // `hooks.onRunEnded({runState, exitCode})` sees each run end.
 
@@ -55,6 +56,7 @@ export function createLooplabApi(canvas, hooks = {}) {
         state: m.cwrap('ll_state', 'string', []),
         stdout: m.cwrap('ll_stdout', 'string', []),
         stderr: m.cwrap('ll_stderr', 'string', []),
+        model: m.cwrap('ll_model', 'string', []),  // web/model_api.cpp (issue 7)
       };
     }, reject);
   });
@@ -86,6 +88,11 @@ export function createLooplabApi(canvas, hooks = {}) {
     },
     state() {
       return c ? JSON.parse(c.state()) : { runState: 'idle', clock: 0, events: 0 };
+    },
+    // The visualizer's model folded over the whole event log (visualizer/fold.h to_json): tasks,
+    // timers, primitives and `io`, the requests and sockets in flight. null before any run.
+    model() {
+      return c ? JSON.parse(c.model()) : null;
     },
   };
 }
