@@ -1,0 +1,54 @@
+// The page's content (site/CONTENT.md): every gallery example and lesson parses, and the
+// readers reject what the format does not allow. No browser needed.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exampleEntry, lessonProblems, parseHeader, readContent } from '../../site/content.mjs';
+
+const SITE = join(dirname(fileURLToPath(import.meta.url)), '../../site');
+
+describe('page content', () => {
+  it('reads every example and lesson in the repository without a problem', () => {
+    const content = readContent(SITE);
+    const problems = content.warnings.filter((w) => !/no "# title:" line/.test(w));
+    assert.deepEqual(problems, []);
+    assert.ok(content.examples.length > 0, 'the gallery has examples');
+    for (const e of content.index.examples) {
+      assert.match(e.file, /^[\w.-]+\.py$/);
+      assert.equal(typeof e.title.en, 'string');
+      assert.ok(e.title.en.length > 0, `${e.file} has a title`);
+    }
+  });
+
+  it('parses an example header in English and Korean', () => {
+    const src = '# title: gather\n# title.ko: 모으기\n# about: Two at once.\n# order: 5\n# topic: gather\n#\n# more\nimport asyncio\n# not header: x\n';
+    assert.deepEqual(parseHeader(src).fields, { title: 'gather', 'title.ko': '모으기', about: 'Two at once.', order: '5', topic: 'gather' });
+    assert.deepEqual(exampleEntry('g.py', src), {
+      file: 'g.py', title: { en: 'gather', ko: '모으기' }, about: { en: 'Two at once.', ko: 'Two at once.' },
+      order: 5, topic: 'gather', hidden: false,
+    });
+  });
+
+  it('falls back to the file name and the first comment line without a header', () => {
+    assert.deepEqual(exampleEntry('sleep_vs_block.py', '# Sleeping yields; time.sleep blocks.\nimport asyncio\n'), {
+      file: 'sleep_vs_block.py', title: { en: 'sleep vs block', ko: 'sleep vs block' },
+      about: { en: 'Sleeping yields; time.sleep blocks.', ko: 'Sleeping yields; time.sleep blocks.' },
+      order: 1000, topic: '', hidden: false,
+    });
+  });
+
+  it('says what is wrong with a bad lesson', () => {
+    const files = new Set(['a.py']);
+    assert.deepEqual(lessonProblems({ title: { en: 'x' }, steps: [{ text: { en: 'hi' }, example: 'a.py', speed: 2, stepKind: 'task', seek: 3, lines: [1, 2] }] }, files), []);
+    assert.deepEqual(lessonProblems({ title: 'x', steps: [] }, files), ['steps must be a non-empty list']);
+    assert.deepEqual(lessonProblems({ title: { en: 'x' }, steps: [{ text: 5, example: 'b.py', stepKind: 'jump', seek: -1, lines: [0] }] }, files), [
+      'step 1: text must be {"en": ..., "ko": ...}',
+      'step 1: no example b.py',
+      'step 1: stepKind must be one of event, task, iteration, line',
+      'step 1: seek must be an event index',
+      'step 1: lines must be a list of line numbers',
+    ]);
+    assert.deepEqual(lessonProblems({ title: { en: 'x' }, steps: [{ text: { en: 'no program' } }] }, files), ['step 1 must give an example or code']);
+  });
+});
