@@ -8,7 +8,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { serve } from '../../site/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SITE_DIST = join(here, '../../site/dist');
+// LOOPLAB_SITE_DIST points the tests at another build of the page (site/build.mjs honours it too).
+export const SITE_DIST = process.env.LOOPLAB_SITE_DIST ?? join(here, '../../site/dist');
 export const SCREENSHOTS = join(here, 'screenshots');
 
 export const CHROMIUM_ARGS = [
@@ -28,7 +29,9 @@ export function launchBrowser() {
 }
 
 // Opens `url` in a fresh context; `errors` collects console errors and uncaught exceptions.
-export async function openPage(browser, url, contextOptions = {}) {
+// The playback speed is set to `speed` (default 0, instant: the playhead follows the end of the
+// log, so state() after a run is the run's end); `speed: null` keeps the page's own setting.
+export async function openPage(browser, url, contextOptions = {}, { speed = 0 } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
@@ -36,7 +39,16 @@ export async function openPage(browser, url, contextOptions = {}) {
   page.on('pageerror', (err) => errors.push(String(err)));
   await page.goto(url);
   await page.evaluate(() => window.looplab.ready);
+  if (speed !== null) await page.evaluate((s) => window.looplab.setSpeed(s), speed);
   return { context, page, errors };
+}
+
+// Polls `fn` in the page until it returns a truthy value (then returns it) or `timeout` ms pass.
+export async function waitFor(page, fn, arg, { timeout = 20_000, what = 'condition' } = {}) {
+  const handle = await page.waitForFunction(fn, arg, { timeout, polling: 'raf' }).catch((e) => {
+    throw new Error(`timed out waiting for ${what}: ${e.message.split('\n')[0]}`);
+  });
+  return handle.jsonValue();
 }
 
 export function screenshotPath(name) {
