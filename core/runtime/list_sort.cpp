@@ -144,12 +144,13 @@ int binarysort(MergeState* ms, SortSlice lo, Value* hi, Value* start) {
     for (p = start; p > l; --p) *p = *(p - 1);
     *l = pivot;
     if (lo.values != nullptr) {
-      int64_t offset = lo.values - lo.keys;
-      p = start + offset;
-      pivot = *p;
-      l += offset;
-      for (p = start + offset; p > l; --p) *p = *(p - 1);
-      *l = pivot;
+      // Move the value alongside by index: the two arrays are separate allocations, and their
+      // distance need not be a whole number of Values (wasm's malloc aligns to 8, not 16).
+      Value* vstart = lo.values + (start - lo.keys);
+      Value* vl = lo.values + (l - lo.keys);
+      pivot = *vstart;
+      for (p = vstart; p > vl; --p) *p = *(p - 1);
+      *vl = pivot;
     }
   }
   return 0;

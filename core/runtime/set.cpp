@@ -1,5 +1,6 @@
 // mirrors Objects/setobject.c (3.11): the same table, probe sequence and resize rule, so that
-// iteration order (slot order) matches CPython for ints and other deterministic hashes.
+// iteration order (slot order) matches CPython for ints and other deterministic hashes. Probe
+// arithmetic is 64-bit as on CPython's 64-bit builds (wasm's size_t is 32 bits).
 #include "runtime/set.h"
 
 #include "lang/vm.h"
@@ -19,8 +20,8 @@ bool is_unused(const SetEntry& e) { return e.key.tag == Tag::Undef; }
 // mirrors set_insert_clean: place a key known to be absent into a table without dummies.
 void insert_clean(std::vector<SetEntry>& table, Value key, int64_t hash) {
   size_t mask = table.size() - 1;
-  size_t perturb = size_t(hash);
-  size_t i = size_t(hash) & mask;
+  uint64_t perturb = uint64_t(hash);
+  size_t i = size_t(uint64_t(hash) & mask);
   for (;;) {
     if (is_unused(table[i])) break;
     if (i + kLinearProbes <= mask) {
@@ -34,7 +35,7 @@ void insert_clean(std::vector<SetEntry>& table, Value key, int64_t hash) {
       }
     }
     perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
+    i = size_t((uint64_t(i) * 5 + 1 + perturb) & mask);
   }
   table[i] = {hash, key};
 }
@@ -74,8 +75,8 @@ void set_table_resize(SetObj& s, size_t minused) {
 static int64_t lookkey(VM& vm, SetObj& s, Value key, int64_t hash) {
   for (;;) {
     size_t mask = s.table.size() - 1;
-    size_t perturb = size_t(hash);
-    size_t i = size_t(hash) & mask;
+    uint64_t perturb = uint64_t(hash);
+    size_t i = size_t(uint64_t(hash) & mask);
     bool restart = false;
     for (;;) {
       size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
@@ -98,7 +99,7 @@ static int64_t lookkey(VM& vm, SetObj& s, Value key, int64_t hash) {
       }
       if (restart) break;
       perturb >>= kPerturbShift;
-      i = (i * 5 + 1 + perturb) & mask;
+      i = size_t((uint64_t(i) * 5 + 1 + perturb) & mask);
     }
   }
 }
@@ -107,8 +108,8 @@ static int64_t lookkey(VM& vm, SetObj& s, Value key, int64_t hash) {
 static bool add_entry(VM& vm, SetObj& s, Value key, int64_t hash) {
 restart:
   size_t mask = s.table.size() - 1;
-  size_t i = size_t(hash) & mask;
-  size_t perturb = size_t(hash);
+  size_t i = size_t(uint64_t(hash) & mask);
+  uint64_t perturb = uint64_t(hash);
   int64_t freeslot = -1;
   for (;;) {
     size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
@@ -144,7 +145,7 @@ restart:
       j++;
     }
     perturb >>= kPerturbShift;
-    i = (i * 5 + 1 + perturb) & mask;
+    i = size_t((uint64_t(i) * 5 + 1 + perturb) & mask);
   }
 }
 
