@@ -204,8 +204,14 @@ bool Parser::check_invalid_expression(Expr* a, size_t start) {
   if (auto* n = as<Name>(a)) legacy = (n->id == "print" || n->id == "exec") && !a->parenthesized;
   bool name_string = first.kind == Tok::Name && start + 1 < toks_.size() &&
                      toks_[start + 1].kind == Tok::String;
+  // CPython compares only the token's length of each soft keyword (strncmp), so any prefix
+  // of "match", "case" or "_" counts: `f(c.m() c.m())` gets no comma hint there either.
+  auto prefix_of = [&](std::string_view kw) {
+    return !first.text.empty() && first.text.size() <= kw.size() &&
+           kw.substr(0, first.text.size()) == first.text;
+  };
   bool soft_keyword = first.kind == Tok::Name &&
-                      (first.text == "match" || first.text == "case" || first.text == "_");
+                      (prefix_of("match") || prefix_of("case") || prefix_of("_"));
   if (!name_string && !soft_keyword && !legacy) {
     Mark m = mark();
     no_invalid_ = true;
@@ -739,8 +745,21 @@ Expr* Parser::brace_atom() {
       d->keys.push_back(nullptr);
       d->values.push_back(v);
     } else {
-      Expr* key = first_pair && first ? first : expression();
-      if (!key) return nullptr;
+      Expr* key = first_pair && first ? first : nullptr;
+      if (!key) {
+        // invalid_kvpair: a later key without its ':' (CPython checks this before commas).
+        bool saved = no_invalid_;
+        no_invalid_ = true;
+        key = expression();
+        no_invalid_ = saved;
+        if (!key) return nullptr;
+        if (!at(Tok::Colon)) {
+          int off = src_.char_offset(key->pos.line, key->pos.end_col - 1);
+          set_error(SyntaxErrorKind::Syntax, "':' expected after dictionary key", key->pos.line,
+                    off, key->pos.end_line, 0);
+          return nullptr;
+        }
+      }
       if (!at(Tok::Colon)) return fail_generic();
       const Token& colon = next();
       if (at(Tok::RBrace) || at(Tok::Comma))
