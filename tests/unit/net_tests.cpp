@@ -185,6 +185,39 @@ asyncio.run(main())
   CHECK(viz::to_json(m, log).find(R"("task":"Task-1","waiting":"recv")") != std::string::npos);
 }
 
+TEST_CASE("a recv cancelled after its answer arrived keeps the message") {
+  // The golden program tests/programs/net/ws_recv_cancel_race.py, checked at the log: the
+  // message reached the recv's future (IoDone kIoMessage) before the task was cancelled, and the
+  // cancel did not log an abort (the message went back to the inbox instead).
+  Engine engine;
+  engine.start(R"(import asyncio, websockets
+async def main():
+    loop = asyncio.get_running_loop()
+    async with websockets.connect("sim://ws/echo") as ws:
+        t0 = loop.time()
+        await ws.send("kept")
+        task = asyncio.create_task(ws.recv())
+        loop.call_at(t0 + 0.1, task.cancel)
+        try:
+            await task
+        except asyncio.CancelledError:
+            print("cancelled")
+        print(await ws.recv())
+asyncio.run(main())
+)", "<race>");
+  REQUIRE(engine.run_to_end() == 0);
+  CHECK(engine.stdout_text() == "cancelled\nkept\n");
+  const EventLog& log = engine.log();
+  int messages = 0, aborts = 0;
+  for (size_t i = 0; i < log.size(); i++) {
+    if (log[i].kind != EventKind::IoDone) continue;
+    if (log[i].b == net::kIoMessage) messages++;
+    if (log[i].b == net::kIoAborted) aborts++;
+  }
+  CHECK(messages == 1);
+  CHECK(aborts == 0);
+}
+
 namespace {
 
 // A host backend that answers when the test says so, as the browser's would between frames.

@@ -7,7 +7,7 @@ import _looplab_net as _net
 
 __version__ = "0.28.1"
 __all__ = [
-    "AsyncClient", "Client", "URL", "Headers", "QueryParams", "Request", "Response", "Timeout",
+    "AsyncClient", "Client", "Limits", "URL", "Headers", "QueryParams", "Request", "Response", "Timeout",
     "HTTPError", "RequestError", "TransportError", "TimeoutException", "ConnectTimeout",
     "ReadTimeout", "WriteTimeout", "PoolTimeout", "NetworkError", "ConnectError", "ReadError",
     "WriteError", "CloseError", "ProtocolError", "LocalProtocolError", "RemoteProtocolError",
@@ -203,6 +203,20 @@ class QueryParams:
     def multi_items(self):
         return list(self._items)
 
+    def merge(self, params=None):
+        # Keys in `params` replace this one's (httpx QueryParams.merge).
+        other = QueryParams(params)
+        groups = {}
+        for k, v in self._items:
+            groups.setdefault(k, []).append(v)
+        new = {}
+        for k, v in other._items:
+            new.setdefault(k, []).append(v)
+        groups.update(new)
+        merged = QueryParams()
+        merged._items = [(k, v) for k, values in groups.items() for v in values]
+        return merged
+
     def items(self):
         seen = {}
         for k, v in self._items:
@@ -285,19 +299,22 @@ class URL:
         if scheme and not path:
             path = "/"
         # Characters a URL cannot carry as they are get percent-encoded, as httpx does.
-        self.path = _quote(path, "!$&'()*+,;=:@/%")
+        self._path = _quote(path, "!$&'()*+,;=:@/%")
         self._query = _quote(query, "?/!$&'()*+,;=:@%")
-        if params is not None:
-            merged = QueryParams(query).multi_items() + QueryParams(params).multi_items()
-            self._query = str(QueryParams(merged))
+        if params is not None:  # replaces the query, as httpx.URL(url, params=...) does
+            self._query = str(QueryParams(params))
         self._text = self._build()
+
+    @property
+    def path(self):
+        return _unquote(self._path)
 
     def _build(self):
         text = ""
         if self.scheme:
             netloc = self.host + (":%d" % self.port if self.port is not None else "")
             text = self.scheme + "://" + netloc
-        text += self.path
+        text += self._path
         if self._query:
             text += "?" + self._query
         if self.fragment:
@@ -314,7 +331,7 @@ class URL:
 
     @property
     def raw_path(self):
-        return (self.path + ("?" + self._query if self._query else "")).encode("ascii")
+        return (self._path + ("?" + self._query if self._query else "")).encode("ascii")
 
     @property
     def netloc(self):
@@ -329,17 +346,17 @@ class URL:
         return not self.is_absolute_url
 
     def copy_merge_params(self, params):
-        return URL(self, params=params)
+        return URL(self, params=self.params.merge(params))
 
     def join(self, url):
         other = URL(url)
         if other.is_absolute_url:
             return other
-        if other.path.startswith("/"):
-            path = other.path
+        if other._path.startswith("/"):
+            path = other._path
         else:
-            base = self.path.rsplit("/", 1)[0]
-            path = base + "/" + other.path
+            base = self._path.rsplit("/", 1)[0]
+            path = base + "/" + other._path
         text = self.scheme + "://" + self.netloc.decode("ascii") + path
         if other._query:
             text += "?" + other._query
@@ -468,10 +485,13 @@ class Headers:
         return sorted(self.multi_items()) == sorted(other.multi_items())
 
     def __repr__(self):
-        as_dict = dict(self.items())
-        if len(as_dict) == len(self._list):
+        # httpx._utils.obfuscate_sensitive_headers
+        as_list = [(k, "[secure]" if k in ("authorization", "proxy-authorization") else v)
+                   for k, v in self.multi_items()]
+        as_dict = dict(as_list)
+        if len(as_dict) == len(as_list):
             return "Headers(%r)" % as_dict
-        return "Headers(%r)" % self.multi_items()
+        return "Headers(%r)" % as_list
 
 
 # ---- timeouts ----------------------------------------------------------------------------------
@@ -511,7 +531,21 @@ class Timeout:
             self.connect, self.read, self.write, self.pool)
 
 
+class Limits:
+    # Accepted for compatibility; the network port has no connection pool to limit.
+    def __init__(self, *, max_connections=None, max_keepalive_connections=None, keepalive_expiry=5.0):
+        self.max_connections = max_connections
+        self.max_keepalive_connections = max_keepalive_connections
+        self.keepalive_expiry = keepalive_expiry
+
+    def __repr__(self):
+        return (f"Limits(max_connections={self.max_connections}, "
+                f"max_keepalive_connections={self.max_keepalive_connections}, "
+                f"keepalive_expiry={self.keepalive_expiry})")
+
+
 DEFAULT_TIMEOUT_CONFIG = Timeout(timeout=5.0)
+DEFAULT_LIMITS = Limits(max_connections=100, max_keepalive_connections=20)
 USE_CLIENT_DEFAULT = object()
 
 
@@ -540,7 +574,7 @@ class Request:
         if files:
             raise NotImplementedError("file uploads are not supported in Looplab's httpx")
         self.method = method.upper() if isinstance(method, str) else method.decode("ascii").upper()
-        self.url = URL(url) if params is None else URL(url, params=params)
+        self.url = URL(url) if params is None else URL(url).copy_merge_params(params)
         self.headers = Headers(headers)
         self.extensions = extensions or {}
         body_headers, self.content = _encode_body(content, data, json)
@@ -761,7 +795,7 @@ class AsyncClient:
         if event_hooks:
             self.event_hooks.update(event_hooks)
         base = URL(base_url)
-        if base.path and not base.path.endswith("/"):
+        if base._path and not base._path.endswith("/"):
             base = URL(str(base).split("?")[0] + "/")
         self.base_url = base
         self._state = "unopened"
@@ -789,9 +823,9 @@ class AsyncClient:
                       params=None, headers=None, cookies=None, timeout=USE_CLIENT_DEFAULT,
                       extensions=None):
         url = self._merge_url(url)
-        merged = QueryParams(self.params.multi_items() + QueryParams(params).multi_items())
+        merged = self.params.merge(params)
         if merged:
-            url = URL(url, params=merged)
+            url = url.copy_merge_params(merged)
         extensions = dict(extensions or {})
         if timeout is not USE_CLIENT_DEFAULT:
             extensions["timeout"] = Timeout(timeout) if timeout is not None else Timeout(None)
