@@ -1,3 +1,10 @@
+# title: Network: concurrent downloads, gather vs sequential
+# title.ko: 네트워크: 동시 다운로드, gather와 순차 실행
+# about: Five sim:// downloads one after another, then all at once with asyncio.gather.
+# about.ko: sim:// 다운로드 다섯 개를 차례로, 그리고 asyncio.gather로 한꺼번에 받습니다.
+# order: 200
+# topic: network
+#
 # Concurrent downloads: one after another vs all at once with asyncio.gather.
 #
 # Every sim:// URL is answered by Looplab's simulated network, offline, after a fixed virtual

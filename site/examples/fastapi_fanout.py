@@ -1,3 +1,10 @@
+# title: Network: a FastAPI-style fan-out to several APIs
+# title.ko: 네트워크: 여러 API로 동시에 요청하는 FastAPI 스타일 핸들러
+# about: A handler fetches a user, then their todos and the weather at once with gather.
+# about.ko: 핸들러가 사용자를 먼저 가져오고, 할 일 목록과 날씨는 gather로 동시에 가져옵니다.
+# order: 230
+# topic: network
+#
 # A FastAPI-style handler that fans out to several APIs at once.
 #
 # A dashboard endpoint needs a user, their todos and the weather in their city. The user comes

@@ -1,3 +1,10 @@
+# title: Network: a timeout cancels a slow request
+# title.ko: 네트워크: 타임아웃이 느린 요청을 취소
+# about: wait_for gives a 3-second request one second, then cancels it and aborts the request.
+# about.ko: wait_for가 3초 걸리는 요청에 1초만 주고, 시간이 다 되면 태스크를 취소해 요청을 중단합니다.
+# order: 210
+# topic: network
+#
 # A timeout that cancels a slow request.
 #
 # sim://api/slow takes 3 seconds to answer. asyncio.wait_for gives it one second; when the time

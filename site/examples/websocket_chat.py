@@ -1,3 +1,10 @@
+# title: Network: two clients in a chat room
+# title.ko: 네트워크: 채팅방의 두 클라이언트
+# about: Two WebSocket clients, each its own task, talk in a simulated chat room.
+# about.ko: 각자 태스크로 실행되는 WebSocket 클라이언트 둘이 가상 채팅방에서 대화합니다.
+# order: 240
+# topic: network
+#
 # Two clients in a chat room, concurrently.
 #
 # sim://ws/chat is a room shared by every socket of the run; ada, a bot, lives there. Each

@@ -1,3 +1,10 @@
+# title: Network: a WebSocket echo conversation
+# title.ko: 네트워크: WebSocket 에코 대화
+# about: Send messages over a WebSocket and read the echoes, with async for and a close handshake.
+# about.ko: WebSocket으로 메시지를 보내고 되돌아온 메시지를 async for로 읽은 뒤 연결을 닫습니다.
+# order: 220
+# topic: network
+#
 # A WebSocket conversation with an echo server.
 #
 # sim://ws/echo sends back every message 0.1 s after it arrives. `async with` closes the socket
