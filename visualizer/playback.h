@@ -6,6 +6,13 @@
 //
 // CONTRACT (written by the lead; the visualizer engineer implements it in playback.cpp and
 // may extend it; the page engineer calls it from web/api.cpp).
+//
+// Step stops, the same going forward and back: playhead p (the model after the first p events)
+// is a stop for Event always; for TaskStep when log[p-1] is the HandleDone of a handle whose run
+// ended a task step (so the task's new state and what it scheduled are in); for Iteration when
+// log[p-1] is an IterationStart; for Line when log[p-1] is a Line of the selected task. A step
+// goes to the nearest stop past the playhead: forward, the end of the log if there is none yet;
+// back, 0 if there is none.
 #pragma once
 
 #include <cstddef>
@@ -54,9 +61,33 @@ class Playback {
 
   // The model at the playhead (cached; recomputed when the playhead moves).
   const Model& model();
+  // The model after the first `index` events (clamped), from the same checkpoints.
+  Model model_at(size_t index);
   // JSON of the model at the playhead, plus playback fields ("playhead", "events", "speed",
-  // "playing") — what window.looplab.state() returns.
+  // "playing", "stepKind": the last step's kind or null, "selectedTask") — what
+  // window.looplab.state() returns (Session adds the run's fields).
   std::string state_json();
+
+  const EventLog& log() const;  // an empty log before attach()
+
+  static constexpr size_t kCheckpointInterval = 4096;
+
+ private:
+  bool is_stop(StepKind kind, size_t p) const;
+  size_t next_stop(StepKind kind) const;
+  size_t previous_stop(StepKind kind) const;
+
+  const EventLog* log_ = nullptr;
+  size_t playhead_ = 0;        // <= log size
+  double speed_ = 0;           // events per second; 0: instant
+  bool playing_ = true;
+  double carry_ = 0;           // the fraction of an event tick() owes the playhead
+  uint32_t selected_ = 0;
+  bool stepped_ = false;       // a step was taken since reset (last_kind_ is meaningful)
+  StepKind last_kind_ = StepKind::Event;
+  Timeline timeline_{kCheckpointInterval};
+  size_t checkpointed_ = 0;    // the log size the checkpoints last caught up with
+  Model model_;                // the model after model_.events events (the playhead's, once asked)
 };
 
 }  // namespace looplab::viz
