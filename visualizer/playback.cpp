@@ -69,8 +69,7 @@ void Playback::reset() {
   playing_ = true;
   carry_ = 0;
   stepped_ = false;
-  timeline_.reset();
-  checkpointed_ = 0;
+  checkpoints_.reset();
   model_ = Model();
 }
 
@@ -96,10 +95,7 @@ void Playback::tick(double dt) {
     }
   }
   // Keep the checkpoints up with the log, a little each frame, so a seek never pays for all of it.
-  if (n >= checkpointed_ + kCheckpointInterval) {
-    timeline_.at(log(), 0);
-    checkpointed_ = n;
-  }
+  checkpoints_.extend(log());
 }
 
 void Playback::set_speed(double events_per_second) {
@@ -161,20 +157,15 @@ size_t Playback::previous_stop(StepKind kind) const {
 const Model& Playback::model() {
   const size_t target = std::min(playhead_, events());
   if (model_.events == target) return model_;
-  // A short way forward folds on from the cached model; anything else starts at a checkpoint.
-  if (target > model_.events && target - model_.events <= kCheckpointInterval) {
-    fold_to(model_, log(), target);
-  } else {
-    model_ = timeline_.at(log(), target);
-    checkpointed_ = std::max(checkpointed_, events());
-  }
+  // Fold on from the cached model when it is no farther back than the nearest checkpoint (no
+  // copy: playing and stepping forward cost only the events passed).
+  const Model& start = checkpoints_.start_for(log(), target);
+  if (target < model_.events || model_.events < start.events) model_ = start;
+  fold_to(model_, log(), target);
   return model_;
 }
 
-Model Playback::model_at(size_t index) {
-  checkpointed_ = std::max(checkpointed_, events());
-  return timeline_.at(log(), index);
-}
+Model Playback::model_at(size_t index) { return checkpoints_.at(log(), index); }
 
 std::string Playback::state_json() {
   std::string model_json = to_json(model(), log());

@@ -1,8 +1,8 @@
 // Playback: the playhead over the event log. The engine runs ahead in budgeted slices; the
 // visualizer shows the loop as it was at the playhead, which moves at the chosen speed (or is
 // stepped, or dragged). Time travel is moving the playhead back: the model at any index is a
-// fold of the log (checkpointed by Timeline, so any seek is fast). No ImGui here: the panels
-// read it, the page's API (web/api.cpp) drives it.
+// fold of the log (from checkpoints, playback_checkpoints.h, so any seek is fast). No ImGui
+// here: the panels read it, the page's API (web/api.cpp) drives it.
 //
 // CONTRACT (written by the lead; the visualizer engineer implements it in playback.cpp and
 // may extend it; the page engineer calls it from web/api.cpp).
@@ -20,6 +20,7 @@
 #include <string>
 
 #include "fold.h"
+#include "playback_checkpoints.h"
 
 namespace looplab::viz {
 
@@ -69,8 +70,7 @@ class Playback {
   std::string state_json();
 
   const EventLog& log() const;  // an empty log before attach()
-
-  static constexpr size_t kCheckpointInterval = 4096;
+  const PlaybackCheckpoints& checkpoints() const { return checkpoints_; }
 
  private:
   bool is_stop(StepKind kind, size_t p) const;
@@ -85,8 +85,7 @@ class Playback {
   uint32_t selected_ = 0;
   bool stepped_ = false;       // a step was taken since reset (last_kind_ is meaningful)
   StepKind last_kind_ = StepKind::Event;
-  Timeline timeline_{kCheckpointInterval};
-  size_t checkpointed_ = 0;    // the log size the checkpoints last caught up with
+  PlaybackCheckpoints checkpoints_;  // kept up with the log by tick()
   Model model_;                // the model after model_.events events (the playhead's, once asked)
 };
 

@@ -76,6 +76,36 @@ async def main():
 asyncio.run(main())
 )";
 
+// Keeps creating batches of short tasks: the model grows by every task it has seen.
+const char* kManyTasks = R"(import asyncio
+
+async def job(i):
+    await asyncio.sleep(0.01 * (i % 7))
+    return i
+
+async def main():
+    i = 0
+    while True:
+        await asyncio.gather(*[asyncio.create_task(job(i + k)) for k in range(50)])
+        i += 50
+
+asyncio.run(main())
+)";
+
+// Runs `source` until its log holds `events` events (the log's cap), then stops it.
+void run_until_full(Engine& engine, const char* source) {
+  engine.start(source, "<endless>");
+  while (!engine.log().full() && engine.state() == RunState::Running) engine.run_slice(1'000'000);
+  engine.stop();
+}
+
+EngineLimits capped(size_t events) {
+  EngineLimits limits;
+  limits.trace_lines = true;
+  limits.log_events = events;
+  return limits;
+}
+
 // A finished run of `source`.
 struct Ran {
   explicit Ran(const char* source, bool lines = false) : engine(limits(lines)) {
@@ -366,13 +396,8 @@ TEST_CASE("state_json is the model at the playhead with the playback's fields") 
 }
 
 TEST_CASE("random seeks in a million-event log equal folding from scratch") {
-  EngineLimits limits;
-  limits.trace_lines = true;
-  limits.log_events = 1'000'000;
-  Engine engine(limits);
-  engine.start(kEndlessQueue, "<queue>");
-  while (!engine.log().full() && engine.state() == RunState::Running) engine.run_slice(1'000'000);
-  engine.stop();
+  Engine engine(capped(1'000'000));
+  run_until_full(engine, kEndlessQueue);
   const EventLog& log = engine.log();
   REQUIRE(log.size() == 1'000'000);
 
@@ -401,6 +426,28 @@ TEST_CASE("random seeks in a million-event log equal folding from scratch") {
   }
   CHECK(scratch.tasks.size() == 4);
   CHECK(scratch.syncs.size() >= 2);
+}
+
+TEST_CASE("checkpoints of a growing model spread out to stay within their memory budget") {
+  Engine engine(capped(200'000));
+  run_until_full(engine, kManyTasks);
+  const EventLog& log = engine.log();
+  REQUIRE(log.size() == 200'000);
+  Playback p;
+  p.attach(&log);
+  p.tick(0);
+  const PlaybackCheckpoints& c = p.checkpoints();
+  Model end;
+  fold_to(end, log, log.size());
+  CHECK(end.tasks.size() > 5000);
+  // Every 4096 events would be 49 snapshots; the big models of the later part space them out.
+  CHECK(c.snapshots() < 40);
+  // Each snapshot is paid for by the events up to the next one; the last one's are still to come.
+  CHECK(c.bytes() <= PlaybackCheckpoints::kBytesPerEvent * log.size() + estimated_bytes(end));
+  for (size_t n : {size_t(199'999), size_t(150'001), size_t(7), size_t(100'000), size_t(200'000)}) {
+    p.seek(n);
+    CHECK(to_json(p.model(), log) == scratch_json(log, n));
+  }
 }
 
 TEST_CASE("a session replays at its speed, restarts the playhead per run and pauses at the end") {
