@@ -157,10 +157,12 @@ size_t Playback::previous_stop(StepKind kind) const {
 const Model& Playback::model() {
   const size_t target = std::min(playhead_, events());
   if (model_.events == target) return model_;
-  // Fold on from the cached model when it is no farther back than the nearest checkpoint (no
-  // copy: playing and stepping forward cost only the events passed).
+  // Fold on from the cached model when it is no farther back than the nearest checkpoint, or
+  // only a little: playing and stepping forward then cost the events passed, not a model copy.
   const Model& start = checkpoints_.start_for(log(), target);
-  if (target < model_.events || model_.events < start.events) model_ = start;
+  bool fold_on = target > model_.events && (model_.events >= start.events ||
+                                            target - model_.events <= PlaybackCheckpoints::kMinInterval);
+  if (!fold_on) model_ = start;
   fold_to(model_, log(), target);
   return model_;
 }
