@@ -178,6 +178,12 @@ export function createEditor(parent, { onRun, onEdit, extraKeys = [], initialTex
       view.dispatch({ selection: { anchor: line.from }, effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
       view.focus();
     },
+    // Scrolls line `lineNumber` into view without moving the cursor or taking the focus.
+    reveal(lineNumber) {
+      const doc = view.state.doc;
+      const line = doc.line(Math.min(Math.max(1, lineNumber), doc.lines));
+      view.dispatch({ effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
+    },
     focus: () => view.focus(),
   };
 }

@@ -12,7 +12,7 @@ import { createRunner } from './runner.js';
 import { loadExample } from './gallery.js';
 import { decodeState, encodeState, linkFor } from './share.js';
 import { applyTranslations, t } from './i18n.js';
-import { createBanner } from './page-util.js';
+import { createBanner, readFragment } from './page-util.js';
 
 const $ = (id) => document.getElementById(id);
 const AUTO_RUN_DELAY_MS = 800;
@@ -73,7 +73,7 @@ $('open-full').href = linkFor('', '');
 
 // The fragment says what to show; anything unreadable shows the default program and says why.
 async function open() {
-  const hash = decodeURIComponent(location.hash.slice(1));
+  const hash = readFragment();
   if (hash) {
     const m = /^example=([\w.-]+\.py)$/.exec(hash);
     const r = m ? { ok: true, state: { e: m[1] } } : await decodeState(hash);
@@ -107,7 +107,7 @@ window.looplab = {
   embedLink: () => link('embed.html'),
 };
 
-const opened = open();
+const opened = open().catch(() => ({}));
 api.ready.then(async () => {
   $('run').disabled = false;
   runner.start();

@@ -12,7 +12,7 @@ import { createRunner } from './runner.js';
 import { createSidebar, loadExample } from './gallery.js';
 import { decodeState, encodeState, linkFor } from './share.js';
 import { applyTranslations, language, setLanguage, t, onLanguageChange } from './i18n.js';
-import { createBanner, download, loadSettings, saveSettings } from './page-util.js';
+import { createBanner, readFragment, download, loadSettings, saveSettings } from './page-util.js';
 
 const $ = (id) => document.getElementById(id);
 const SETTINGS_KEY = 'looplab.settings';
@@ -167,6 +167,7 @@ const sidebar = createSidebar(sidebarEl, {
     if (step.speed !== undefined) transport.setSpeed(step.speed);
     if (step.stepKind) transport.setKind(step.stepKind);
     editor.setMarks({ lesson: step.lines ?? [] });
+    if (step.lines?.length) editor.reveal(Math.min(...step.lines));
     if (step.reload) runEditor({ seek: step.seek });
     else if (step.seek !== undefined) api.seek(step.seek);
   },
@@ -242,7 +243,7 @@ function clearFragment() {
 // Reads the fragment: a share link (#v1.…), #example=FILE or #lesson=ID[/STEP]. Returns what to
 // run, or null. A link it cannot read changes nothing but says so.
 async function openFragment() {
-  const hash = decodeURIComponent(location.hash.slice(1));
+  const hash = readFragment();
   if (!hash) return null;
   clearFragment();  // a reload then shows the editor as it is, not the link again
   let m;
@@ -307,7 +308,11 @@ window.looplab = {
 };
 
 // --- start ----------------------------------------------------------------------------------
-const opened = openFragment();
+// Whatever goes wrong reading a link, the page still starts with the saved program.
+const opened = openFragment().catch((e) => {
+  banner.show(t('linkBroken', { why: e?.message ?? String(e) }), { kind: 'error' });
+  return null;
+});
 api.ready.then(
   async () => {
     $('run').disabled = false;

@@ -61,3 +61,14 @@ export function createBanner(root) {
     text: () => (root.hidden ? '' : text.textContent),
   };
 }
+
+// The URL fragment without '#', percent-decoded where that is valid (a pasted link may carry
+// stray '%' signs: then the raw text is returned and the reader reports it as broken).
+export function readFragment() {
+  const raw = location.hash.slice(1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
