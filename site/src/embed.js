@@ -51,7 +51,7 @@ const editor = createEditor($('editor'), {
     autoRunTimer = setTimeout(() => runner.runEditor(), AUTO_RUN_DELAY_MS);
   },
 });
-const view = createPlayheadView(api, editor);
+const view = createPlayheadView(api, editor, { onState: (s) => transport.setTasks(s.tasks ?? [], s.selectedTask) });
 const transport = createTransport($('transport'), api, {
   onRun: () => runner.runEditor(),
   onStop: () => api.stop(),
@@ -62,6 +62,7 @@ async function link(page) {
   const text = editor.text();
   const state = example && example.text === text ? { e: example.file } : { c: text };
   Object.assign(state, { s: transport.speed(), k: transport.kind(), p: api.status().playhead });
+  if (transport.selectedTask()) state.t = transport.selectedTask();
   return linkFor(await encodeState(state), page);
 }
 // The full page at this moment, computed when followed.
@@ -84,6 +85,7 @@ async function open() {
         if (r.state.e) example = { file: r.state.e, text };
         if (r.state.s !== undefined) transport.setSpeed(r.state.s, { apply: false });
         if (r.state.k) transport.setKind(r.state.k);
+        if (r.state.t) transport.selectTask(r.state.t);
         return { seek: r.state.p };
       } catch {
         banner.show(t('linkExampleMissing', { name: r.state.e }), { kind: 'error' });

@@ -94,7 +94,8 @@ export function createLooplabApi(canvas, hooks = {}) {
 
   return {
     ready,
-    async run(source) {
+    // `task`: the task whose lines Line steps follow in the new run (0: module code).
+    async run(source, { task = 0 } = {}) {
       await ready;
       if (crashed) throw crashed;
       hooks.onRunStarting?.();
@@ -104,6 +105,7 @@ export function createLooplabApi(canvas, hooks = {}) {
       replacing = true;
       try {
         c.run(String(source));
+        if (task) c.selectTask(task);
       } finally {
         replacing = false;
       }

@@ -45,6 +45,8 @@ const TEXT = {
     seekHere: 'Move the playhead to when this was printed',
     close: 'Close',
     running: 'running',
+    followTask: 'Task', followTaskTitle: 'Whose lines a line step follows',
+    moduleCode: 'module code',
   },
   ko: {
     tagline: 'asyncio 놀이터',
@@ -86,6 +88,8 @@ const TEXT = {
     seekHere: '이것이 출력된 순간으로 재생 위치 옮기기',
     close: '닫기',
     running: '실행 중',
+    followTask: '태스크', followTaskTitle: '줄 단위 스텝이 따라갈 태스크',
+    moduleCode: '모듈 코드',
   },
 };
 

@@ -76,7 +76,7 @@ const editor = createEditor($('editor'), {
     if (settings.autoRun) autoRunTimer = setTimeout(() => runEditor(), AUTO_RUN_DELAY_MS);
   },
 });
-const view = createPlayheadView(api, editor, { console: output });
+const view = createPlayheadView(api, editor, { console: output, onState: (s) => transport.setTasks(s.tasks ?? [], s.selectedTask) });
 
 // Puts a program in the editor (an example, a lesson, a link). What the person wrote there
 // before is set aside (MINE_KEY) so opening something never loses work.
@@ -181,6 +181,7 @@ async function shareLink(page = '') {
   state.s = transport.speed();
   state.k = transport.kind();
   state.p = s.playhead;
+  if (transport.selectedTask()) state.t = transport.selectedTask();
   return linkFor(await encodeState(state), page);
 }
 
@@ -280,7 +281,7 @@ async function openFragment() {
   replaceProgram(source, st.e ?? null);
   if (st.s !== undefined) transport.setSpeed(st.s, { apply: false });
   if (st.k) transport.setKind(st.k);
-  if (st.t !== undefined) api.selectTask(st.t);
+  if (st.t !== undefined) transport.selectTask(st.t);
   const restore = hasMine() && before !== source ? { label: t('restoreMine'), run: restoreMine } : null;
   banner.show(t('openedShared'), { action: restore, timeout: restore ? 0 : 5000 });
   return { seek: st.p };

@@ -32,7 +32,7 @@ export function taskMarks(state) {
   return marks;
 }
 
-export function createPlayheadView(api, editor, { console: out } = {}) {
+export function createPlayheadView(api, editor, { console: out, onState } = {}) {
   let error = null;        // {line, message, event}: the last uncaught exception report
   let pending = false;
   let lastFetch = 0;
@@ -43,6 +43,7 @@ export function createPlayheadView(api, editor, { console: out } = {}) {
     lastFetch = performance.now();
     const state = api.state();
     editor.setMarks({ tasks: taskMarks(state), error: visibleError(state.playhead) });
+    onState?.(state);
   }
 
   function visibleError(playhead) {

@@ -10,7 +10,7 @@ export function createRunner({ api, editor, transport, view }) {
   function run(source, { seek } = {}) {
     api.setSpeed(transport.speed());
     pendingSeek = Number.isInteger(seek) ? seek : null;
-    return api.run(source).catch(() => null);  // a crash is reported through the onCrash hook
+    return api.run(source, { task: transport.selectedTask?.() ?? 0 }).catch(() => null);  // a crash is reported through the onCrash hook
   }
 
   function frame() {
@@ -39,7 +39,7 @@ export function createRunner({ api, editor, transport, view }) {
     play: () => api.play(),
     pause: () => api.pause(),
     setSpeed: (eps) => transport.setSpeed(eps),
-    selectTask: (id) => api.selectTask(id),
+    selectTask: (id) => transport.selectTask(id),
     trace: () => api.trace(),
     model: () => api.model(),
     editor: { text: () => editor.text(), marks: () => editor.marks() },

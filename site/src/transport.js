@@ -38,7 +38,10 @@ export function createTransport(root, api, { onRun, onStop, initialSpeed = DEFAU
     run: $('run'), stop: $('stop'), back: $('back'), play: $('play'), step: $('step'),
     kind: $('kind'), speed: $('speed'), speedLabel: $('speed-label'), scrub: $('scrub'),
     position: $('position'), clock: $('clock'), status: $('status'),
+    task: $('task'), taskField: $('task-field'),
   };
+  let taskKey = '';    // the task list the selector shows (ids and names)
+  let selectedTask = 0;
   let speed = SPEEDS.includes(initialSpeed) ? initialSpeed : DEFAULT_SPEED;
   let kind = STEP_KINDS.includes(initialKind) ? initialKind : 'task';
   let last = { playhead: -1, events: -1, playing: null, runState: '' };
@@ -59,7 +62,31 @@ export function createTransport(root, api, { onRun, onStop, initialSpeed = DEFAU
     if (!STEP_KINDS.includes(k)) return;
     kind = k;
     if (ui.kind) ui.kind.value = k;
+    if (ui.taskField) ui.taskField.hidden = k !== 'line';
     settingsChanged();
+  }
+
+  // Line steps follow one task (0: the module's own code): the selector lists the run's tasks.
+  function setTasks(tasks, selected) {
+    selectedTask = selected ?? 0;
+    if (!ui.task) return;
+    const key = tasks.map((tk) => `${tk.id}:${tk.name}`).join(',');
+    if (key !== taskKey) {
+      taskKey = key;
+      const option = (value, text) => {
+        const o = document.createElement('option');
+        o.value = String(value);
+        o.textContent = text;
+        return o;
+      };
+      ui.task.replaceChildren(option(0, t('moduleCode')), ...tasks.map((tk) => option(tk.id, `${tk.name} · ${tk.coro}`)));
+    }
+    ui.task.value = String(selectedTask);
+  }
+  function selectTask(id) {
+    selectedTask = Number(id) || 0;
+    api.selectTask(selectedTask);
+    if (ui.task) ui.task.value = String(selectedTask);
   }
 
   const step = (dir) => api.step(kind, dir);
@@ -98,6 +125,8 @@ export function createTransport(root, api, { onRun, onStop, initialSpeed = DEFAU
     set(ui.play, last.playing ? 'pause' : 'play', 'play');
     set(ui.kind, 'stepKind', 'kind');
     set(ui.speed, 'speed');
+    set(ui.task, 'followTaskTitle');
+    if (ui.task?.options[0]) ui.task.options[0].textContent = t('moduleCode');
     if (ui.speedLabel) ui.speedLabel.textContent = speedLabel(speed);
     fillKinds();
     last = { ...last, playhead: -1 };  // repaint the position text in the new language
@@ -109,6 +138,7 @@ export function createTransport(root, api, { onRun, onStop, initialSpeed = DEFAU
   ui.step?.addEventListener('click', () => step(1));
   ui.play?.addEventListener('click', togglePlay);
   ui.kind?.addEventListener('change', () => setKind(ui.kind.value));
+  ui.task?.addEventListener('change', () => selectTask(ui.task.value));
   ui.speed?.addEventListener('input', () => setSpeed(SPEEDS[Number(ui.speed.value)]));
   if (ui.speed) {
     ui.speed.min = '0';
@@ -170,6 +200,9 @@ export function createTransport(root, api, { onRun, onStop, initialSpeed = DEFAU
     },
     setSpeed,
     setKind,
+    setTasks,
+    selectTask,
+    selectedTask: () => selectedTask,
     speed: () => speed,
     kind: () => kind,
     togglePlay,

@@ -90,6 +90,50 @@ describe('playhead and time travel', () => {
     assert.equal(await step('iteration', -1), a);
   });
 
+  it('steps line by line through the selected task', LIMIT, async () => {
+    await load(GATHER);
+    await page.selectOption('#step-kind', 'line');
+    assert.equal(await page.locator('[data-role="task-field"]').isVisible(), true);
+    // Task-2 is worker("A"): its lines are 5 (print), 6 (await sleep), 7 (print), 8 (return).
+    await waitFor(page, () => document.querySelectorAll('#step-task option').length >= 1, null, { what: 'task list' });
+    await page.evaluate(() => window.looplab.selectTask(2));
+    await page.evaluate(() => window.looplab.seek(0));
+    const lines = [];
+    let last = -1;
+    for (let i = 0; i < 6; i++) {
+      const ph = await step('line');
+      if (ph === last) break;
+      last = ph;
+      const t2 = (await state()).tasks.find((t) => t.id === 2);
+      lines.push(t2?.line ?? 0);
+    }
+    assert.deepEqual(lines.slice(0, 4), [5, 6, 7, 8], `Task-2's lines: ${lines}`);
+    assert.equal(await page.locator('#step-task').inputValue(), '2');
+    await page.selectOption('#step-kind', 'task');
+    await page.evaluate(() => window.looplab.selectTask(0));
+  });
+
+  it('interleaves stdout and stderr in the console in the order written, stderr styled', LIMIT, async () => {
+    const src = 'import sys\nprint("one")\nprint("two", file=sys.stderr)\nprint("three")\nsys.stderr.write("four\\n")\n';
+    await page.evaluate((s) => window.looplab.load(s), src);
+    await frames(page, 3);
+    const lines = await page.evaluate(() => [...document.querySelectorAll('#console .line:not(.notice)')]
+      .map((el) => [el.textContent, el.classList.contains('stderr')]));
+    assert.deepEqual(lines, [['one', false], ['two', true], ['three', false], ['four', true]]);
+    const color = await page.locator('#console .line.stderr span').first().evaluate((el) => getComputedStyle(el).color);
+    assert.notEqual(color, await page.locator('#console .line.stdout span').first().evaluate((el) => getComputedStyle(el).color));
+  });
+
+  it('caps the console with a notice and keeps all output in output()', LIMIT, async () => {
+    const r = await page.evaluate((src) => window.looplab.load(src), 'for i in range(6000):\n    print(i)\n');
+    assert.equal(r.runState, 'finished');
+    await frames(page, 3);
+    const shown = await page.locator('#console .line:not(.notice)').count();
+    assert.ok(shown <= 5000, `${shown} lines shown`);
+    assert.match(await page.locator('#console .notice.capped').innerText(), /earlier lines are not shown/);
+    assert.equal((await page.evaluate(() => window.looplab.output())).stdout.split('\n').length, 6001);
+  });
+
   it('marks each pending task\'s line in the editor in its colour', LIMIT, async () => {
     await load(GATHER);
     await step('task');
