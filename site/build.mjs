@@ -2,9 +2,10 @@
 // page app.js + app.css, the embeddable view embed.js + embed.css; minified), copies the wasm
 // module (looplab.js/.wasm) from the emscripten build (LOOPLAB_WASM_DIR, default ../build/wasm)
 // and the gallery examples and lessons into dist/content/ (content.mjs reads them). Prints the
-// size of each file and of the first load, raw and gzipped.
+// size of each file and of the first load, raw and gzipped. The Korean font for the visualizer
+// goes to dist/fonts/ (loaded lazily).
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,18 @@ for (const file of ['looplab.js', 'looplab.wasm']) {
     console.error(`site: ${join(wasmDir, file)} is missing: build the wasm target first (scripts/build.sh wasm)`);
     process.exit(1);
   }
+}
+
+// The visualizer's Korean glyphs: fonts/korean.ttf, which the wasm module fetches only once a
+// Hangul character is on screen (visualizer/app.cpp), so it is no part of the first load.
+// LOOPLAB_KOREAN_FONT names a TTF; else Debian's fonts-nanum. Without one, Hangul shows as '?'.
+const koreanFont = [process.env.LOOPLAB_KOREAN_FONT, '/usr/share/fonts/truetype/nanum/NanumGothic.ttf',
+  '/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf'].find((f) => f && existsSync(f));
+if (koreanFont) {
+  mkdirSync(join(dist, 'fonts'), { recursive: true });
+  copyFileSync(koreanFont, join(dist, 'fonts/korean.ttf'));
+} else {
+  console.warn('site: no Korean TTF (apt-get install fonts-nanum, or set LOOPLAB_KOREAN_FONT): the visualizer shows Hangul as ?');
 }
 
 // Content: dist/content/index.json, examples/NAME.py, lessons/NAME.json.

@@ -17,6 +17,7 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.map': 'application/json',
+  '.ttf': 'font/ttf',
 };
 
 // Resolves with the listening server; port 0 picks a free one (server.address().port).

@@ -204,6 +204,18 @@ describe('page: gallery, share links, lessons, embed', () => {
     assert.ok(Array.isArray(json.traceEvents) && json.traceEvents.length > 0, 'trace has events');
   });
 
+  it('fetches the Korean font lazily and draws Hangul task names', LIMIT, async () => {
+    const requested = [];
+    page.on('request', (r) => { if (r.url().includes('/fonts/')) requested.push(r.url()); });
+    const src = 'import asyncio\n\n\nasync def 일(n):\n    await asyncio.sleep(n)\n\n\nasync def main():\n    await asyncio.gather(asyncio.create_task(일(1), name="다운로드-1"), asyncio.create_task(일(2), name="다운로드-2"))\n\n\nasyncio.run(main())\n';
+    await page.evaluate((s) => window.looplab.load(s), src);
+    await page.evaluate(() => { window.looplab.seek(0); for (let i = 0; i < 3; i++) window.looplab.step('task'); });
+    await waitFor(page, () => performance.getEntriesByType('resource').some((e) => e.name.includes('/fonts/korean.ttf')), null, { what: 'the Korean font request', timeout: 10_000 });
+    await frames(page, 10);
+    await page.locator('#canvas').screenshot({ path: screenshotPath('korean-task-names.png') });
+    assert.ok(requested.length <= 1, `font requested ${requested.length} times`);
+  });
+
   it('lays out at tablet widths without horizontal scrolling', LIMIT, async () => {
     for (const [w, h] of [[1024, 768], [820, 1180]]) {
       await page.setViewportSize({ width: w, height: h });
