@@ -225,6 +225,54 @@ describe('playhead and time travel', () => {
     await page.evaluate(() => window.looplab.setSpeed(0));
   });
 
+  it('answers the keyboard: step, step back, step size, play/pause, run', LIMIT, async () => {
+    await load(GATHER);
+    await page.locator('#canvas').click();  // focus outside the editor
+    await page.keyboard.press('2');          // step size: task step
+    assert.equal(await page.locator('#step-kind').inputValue(), 'task');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('F10');
+    const two = (await state()).playhead;
+    await page.evaluate(() => window.looplab.seek(0));
+    await step('task');
+    assert.equal(await step('task'), two, 'two key presses = two task steps');
+    await page.keyboard.press('ArrowLeft');
+    assert.ok((await state()).playhead < two);
+    await page.keyboard.press('1');
+    assert.equal(await page.locator('#step-kind').inputValue(), 'event');
+    await page.keyboard.press('Shift+F10');
+    await page.evaluate(() => window.looplab.setSpeed(2));  // instant play would end at once
+    await page.keyboard.press(' ');
+    assert.equal((await page.evaluate(() => window.looplab.status())).playing, true);
+    await page.keyboard.press('F8');
+    assert.equal((await page.evaluate(() => window.looplab.status())).playing, false);
+    await page.evaluate(() => window.looplab.setSpeed(0));
+    // Ctrl+Enter in the editor runs it again.
+    await page.click('.cm-content');
+    const before = await page.evaluate(() => window.looplab.output().stdout);
+    await page.evaluate(() => window.looplab.stop());
+    await page.keyboard.press('Control+Enter');
+    await waitFor(page, () => window.looplab.status().runState === 'finished' && window.looplab.output().stdout.length > 0, null, { what: 'the run' });
+    assert.equal(await page.evaluate(() => window.looplab.output().stdout), before);
+    await page.selectOption('#step-kind', 'task');
+  });
+
+  it('re-runs after an edit when auto-run is on, and not when it is off', LIMIT, async () => {
+    await load('print("first")\n');
+    const toggle = page.locator('#auto-run');
+    await toggle.check();
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('print("second")\n');
+    await waitFor(page, () => window.looplab.output().stdout === 'first\nsecond\n', null, { what: 'the automatic re-run', timeout: 5000 });
+    await toggle.uncheck();
+    await page.click('.cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('print("third")\n');
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate(() => window.looplab.output().stdout), 'first\nsecond\n');
+  });
+
   it('draws the visualizer at several moments (screenshots)', LIMIT, async () => {
     await load(GATHER);
     const shots = [];
