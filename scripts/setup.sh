@@ -10,10 +10,11 @@ log() { echo "setup: $*"; }
 
 # --- Debian packages -------------------------------------------------------------------------
 # dpkg-dev unpacks `apt-get source`; python3 runs the conformance harness; fonts-nanum gives the
-# page's visualizer its Korean glyphs (site/build.mjs copies one, loaded lazily); nodejs/npm only when
+# page's visualizer its Korean glyphs (site/build.mjs copies one, loaded lazily) and fonts-liberation
+# its Latin UI font (embedded by visualizer/CMakeLists.txt); nodejs/npm only when
 # the machine has no node of its own (the project's machines come with node 20).
 PKGS=(g++ cmake ninja-build python3 dpkg-dev ca-certificates xz-utils
-      emscripten libsdl2-dev doctest-dev chromium chromium-driver fonts-nanum)
+      emscripten libsdl2-dev doctest-dev chromium chromium-driver fonts-nanum fonts-liberation)
 command -v node >/dev/null || PKGS+=(nodejs)
 command -v npm >/dev/null || PKGS+=(npm)
 missing=()
