@@ -176,6 +176,42 @@ describe('page: gallery, share links, lessons, embed', () => {
     }
   });
 
+  it('stops each lesson step that seeks at the moment its text describes', LIMIT, async () => {
+    const lessons = join(EXAMPLES, '../src/lessons');
+    // What the text says is on screen at the step's seek.
+    const checks = {
+      'event-loop/2': (s) => s.ready.length === 2 && s.timers.length === 1,
+      'future/1': (s) => s.tasks[0].state === 'waiting' && s.timers.length === 1,
+      'sync-primitives/1': (s) => s.tasks.filter((t) => t.coro.startsWith('deposit_unsafe') && t.state === 'waiting').length === 5,
+      'sync-primitives/3': (s) => s.tasks.filter((t) => t.coro.startsWith('download') && t.state === 'waiting').length === 6 && s.timers.length === 2,
+      'blocking/1': (s) => s.blocked === true && s.ready.length === 2,
+      'deadlock/1': (s) => s.tasks.filter((t) => t.coro.startsWith('transfer') && t.state === 'waiting' && !/sleep/.test(t.awaiting)).length === 2,
+    };
+    const seen = [];
+    for (const file of readdirSync(lessons).sort()) {
+      const lesson = JSON.parse(readFileSync(join(lessons, file), 'utf8'));
+      for (const [i, st] of lesson.steps.entries()) {
+        if (st.seek === undefined) continue;
+        const id = `${file.replace(/\.json$/, '')}/${i + 1}`;
+        seen.push(id);
+        assert.ok(checks[id], `no check for the seek of lesson step ${id}`);
+        const o = await openPage(browser, `${site.url}#lesson=${id}`, {}, { speed: null });
+        try {
+          await waitFor(o.page, (ph) => window.looplab.status().playhead === ph, st.seek, { what: `${id} at event ${st.seek}` });
+          const s = await o.page.evaluate(() => window.looplab.state());
+          assert.ok(checks[id](s), `${id}: ${JSON.stringify(s.tasks)} ready ${JSON.stringify(s.ready)} timers ${JSON.stringify(s.timers)}`);
+          if (id === 'deadlock/1') {
+            await frames(o.page, 4);
+            await o.page.screenshot({ path: screenshotPath('lesson-deadlock.png') });
+          }
+        } finally {
+          await o.context.close();
+        }
+      }
+    }
+    assert.deepEqual(seen.sort(), Object.keys(checks).sort());
+  });
+
   it('serves the embed with an example from its fragment', LIMIT, async () => {
     const o = await openPage(browser, `${site.url}embed.html#example=semaphore_limit.py`, { viewport: { width: 900, height: 500 } });
     try {
