@@ -1,9 +1,11 @@
 // looplab-viz: the native development host. Opens an SDL2 + OpenGL 3 window and runs a Python
 // file in the visualizer, as the page does in the browser.
-//   usage: looplab-viz [--size WxH] [--at FRACTION] [--at-kind KIND] [--screenshot OUT.ppm] FILE.py
-// --screenshot draws until the run has ended (and the playhead has moved to --at, a fraction of
-// the log), saves the window as a PPM image and exits: a way to look at the panels from scripts
-// (e.g. under xvfb-run).
+//   usage: looplab-viz [--size WxH] [--screenshot OUT.ppm [--at FRACTION|INDEX]
+//                      [--at-kind|--before-kind KIND] [--advance N [--after MS]]] FILE.py
+// --screenshot draws until the run has ended and the playhead has moved (to --at, a fraction of
+// the log or an event index; or after/before the first event of a kind such as "blocked"), saves
+// the window as a PPM image and exits: a way to look at the panels from scripts (under
+// xvfb-run). --advance then moves N events on and saves MS milliseconds later, mid-tween.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -39,16 +41,21 @@ int main(int argc, char** argv) {
   double at = -1;
   const char* screenshot = nullptr;
   const char* at_kind = nullptr;
+  bool before = false;  // --before-kind: just before that event instead of just after
+  int advance = 0, after_ms = 120;  // --advance N --after MS: a shot mid-move, MS after N more events
   const char* file = nullptr;
   for (int i = 1; i < argc; i++) {
     if (!std::strcmp(argv[i], "--size") && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &width, &height);
     else if (!std::strcmp(argv[i], "--at") && i + 1 < argc) at = std::atof(argv[++i]);
     else if (!std::strcmp(argv[i], "--screenshot") && i + 1 < argc) screenshot = argv[++i];
     else if (!std::strcmp(argv[i], "--at-kind") && i + 1 < argc) at_kind = argv[++i];
+    else if (!std::strcmp(argv[i], "--before-kind") && i + 1 < argc) at_kind = argv[++i], before = true;
+    else if (!std::strcmp(argv[i], "--advance") && i + 1 < argc) advance = std::atoi(argv[++i]);
+    else if (!std::strcmp(argv[i], "--after") && i + 1 < argc) after_ms = std::atoi(argv[++i]);
     else file = argv[i];
   }
   if (!file) {
-    std::fprintf(stderr, "usage: looplab-viz [--size WxH] [--at FRACTION] [--at-kind KIND] [--screenshot OUT.ppm] FILE.py\n");
+    std::fprintf(stderr, "usage: looplab-viz [--size WxH] [--at FRACTION] [--at-kind|--before-kind KIND] [--advance N [--after MS]] [--screenshot OUT.ppm] FILE.py\n");
     return 2;
   }
   std::ifstream in(file, std::ios::binary);
@@ -96,13 +103,21 @@ int main(int argc, char** argv) {
         const looplab::EventLog& log = app.session().engine()->log();
         for (size_t i = 0; i < log.size(); i++)
           if (!std::strcmp(looplab::event_kind_name(log[i].kind), at_kind)) {
-            app.seek(i + 1 + size_t(at > 1.5 ? at : 0));
+            app.seek(i + (before ? 0 : 1) + size_t(at > 1.5 ? at : 0));
             break;
           }
       }
       settle = 40;  // the first frames lay out, tweens run ~250 ms
     }
     if (settle > 0 && --settle == 0) {
+      if (advance > 0) {
+        // Move on and catch the tweens in flight.
+        app.seek(app.session().playback().playhead() + size_t(advance));
+        advance = 0;
+        Uint32 until = SDL_GetTicks() + Uint32(after_ms);
+        while (SDL_GetTicks() < until && app.frame()) {
+        }
+      }
       bool ok = save_ppm(window, screenshot);
       std::fprintf(stderr, ok ? "looplab-viz: saved %s\n" : "looplab-viz: could not write %s\n", screenshot);
       break;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "panel_timeline.h"
 #include "view.h"
 
 namespace looplab::viz {
@@ -14,10 +15,15 @@ namespace {
 
 constexpr float kRowGap = 4;
 
-ImU32 handle_color(const Model& m, const HandleView& h) {
-  if (h.task) return task_color(h.task);
-  (void)m;
-  return palette::kCyan;
+// A due timer's handle has no task in the model; the timeline's fold knows who scheduled it.
+uint32_t handle_task(const ViewContext& v, const HandleView& h) {
+  if (h.task) return h.task;
+  return v.lanes ? v.lanes->timer_task(h.id) : 0;
+}
+
+ImU32 handle_color(const ViewContext& v, const HandleView& h) {
+  uint32_t t = handle_task(v, h);
+  return t ? task_color(t) : palette::kCyan;
 }
 
 const char* handle_kind_words(HandleKind k) {
@@ -35,7 +41,7 @@ const char* handle_kind_words(HandleKind k) {
 // Draws one travelling-or-resting chip: resting ones inside the panel, moving ones above all
 // panels so they can cross from one panel to another.
 void draw_moving_chip(ViewContext& v, uint64_t key, ImVec2 target, const ImVec2* spawn, bool instant, ImVec2 size,
-                      ImU32 accent, const std::string& label, const char* detail, bool dim) {
+                      ImU32 accent, const std::string& label, const std::string& detail, bool dim) {
   ImVec2 at = v.motion.place(key, target, spawn, instant);
   bool flying = v.motion.moving(key);
   ImDrawList* dl = flying ? ImGui::GetForegroundDrawList() : ImGui::GetWindowDrawList();
@@ -48,8 +54,8 @@ void draw_moving_chip(ViewContext& v, uint64_t key, ImVec2 target, const ImVec2*
 void draw_ready_panel(ViewContext& v) {
   const Model& m = v.model;
   char note[48];
-  std::snprintf(note, sizeof note, "%zu \xc2\xb7 FIFO, head runs next", m.ready.size());
-  panel_heading(v.fonts, "Ready queue", note);
+  std::snprintf(note, sizeof note, "%zu \xc2\xb7 first in, first out", m.ready.size());
+  panel_heading(v, "Ready queue", note);
   if (!ImGui::BeginChild("ready-list", ImVec2(0, 0), false)) {
     ImGui::EndChild();
     return;
@@ -80,9 +86,11 @@ void draw_ready_panel(ViewContext& v) {
       }
       float badge = i == 0 ? 34 : 0;
       std::string label = handle_words(m, h);
+      std::string detail = h.cancelled ? "cancelled" : handle_kind_words(h.kind);
+      if (!h.task && !h.cancelled)
+        if (uint32_t owner = handle_task(v, h)) detail = "timer due \xc2\xb7 " + std::string(task_name(m, owner));
       draw_moving_chip(v, motion_key(MotionKind::Handle, h.id), ImVec2(p.x + badge, p.y), spawn, scrolled,
-                       ImVec2(w - badge, row), handle_color(m, h), label, h.cancelled ? "cancelled" : handle_kind_words(h.kind),
-                       h.cancelled);
+                       ImVec2(w - badge, row), handle_color(v, h), label, detail, h.cancelled);
       if (i == 0)
         ImGui::GetWindowDrawList()->AddText(v.fonts.small, font_px(v.fonts.small), ImVec2(p.x, p.y + (row - font_px(v.fonts.small)) / 2),
                                             palette::kGreen, "next");
@@ -101,8 +109,8 @@ void draw_timers_panel(ViewContext& v) {
   for (const TimerView& t : m.timers) sorted.push_back(&t);
   std::stable_sort(sorted.begin(), sorted.end(), [](const TimerView* a, const TimerView* b) { return a->deadline < b->deadline; });
   char note[48];
-  std::snprintf(note, sizeof note, "%zu \xc2\xb7 soonest deadline first", m.timers.size());
-  panel_heading(v.fonts, "Timer heap", note);
+  std::snprintf(note, sizeof note, "%zu \xc2\xb7 soonest first", m.timers.size());
+  panel_heading(v, "Timer heap", note);
   if (!ImGui::BeginChild("timer-list", ImVec2(0, 0), false)) {
     ImGui::EndChild();
     return;
@@ -128,7 +136,7 @@ void draw_timers_panel(ViewContext& v) {
       // Past its deadline and still in the heap: the loop was busy (or blocked) and is late.
       bool late = left < -1e-6;
       char when[32], in[40];
-      format_seconds(late ? -left : left, when, sizeof when);
+      format_seconds(late ? -left : std::max(0.0, left), when, sizeof when);
       std::snprintf(in, sizeof in, late ? "late %s" : "in %s", when);
       ImDrawList* dl = ImGui::GetWindowDrawList();
       float frac = horizon > 0 ? float(std::max(0.0, left) / horizon) : 0;
@@ -142,7 +150,7 @@ void draw_timers_panel(ViewContext& v) {
       if (t.task) detail += std::string(task_name(m, t.task));
       draw_moving_chip(v, motion_key(MotionKind::Handle, t.id), ImVec2(p.x + left_w, p.y), nullptr, scrolled,
                        ImVec2(w - left_w, row), t.task ? task_color(t.task) : palette::kCyan, label,
-                       t.cancelled ? "cancelled" : detail.c_str(), t.cancelled);
+                       t.cancelled ? std::string("cancelled") : detail, t.cancelled);
       ImGui::Dummy(ImVec2(w, row + kRowGap - ImGui::GetStyle().ItemSpacing.y));
     }
   }

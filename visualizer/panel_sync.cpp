@@ -101,7 +101,7 @@ void draw_sync_panel(ViewContext& v) {
   char note[96];
   std::snprintf(note, sizeof note, "%zu futures \xc2\xb7 %zu primitives \xc2\xb7 %zu/%zu workers busy", plain,
                 m.syncs.size(), busy, m.workers.size());
-  panel_heading(v.fonts, "Waiting on", note);
+  panel_heading(v, "Waiting on", note);
   if (!ImGui::BeginChild("sync-list", ImVec2(0, 0), false)) {
     ImGui::EndChild();
     return;
@@ -111,6 +111,8 @@ void draw_sync_panel(ViewContext& v) {
     ImGui::TextColored(ImColor(palette::kTextDim), "no futures, locks, queues or worker threads yet");
     ImGui::PopFont();
   }
+  // Primitives first: their owners and queues of waiters are what a learner looks for.
+  for (const auto& [id, s] : m.syncs) sync_row(v, s);
   size_t shown = 0;
   for (const auto& [id, fut] : m.futures) {
     if (fut.task) continue;
@@ -134,7 +136,6 @@ void draw_sync_panel(ViewContext& v) {
     ImGui::PopFont();
     task_tags(v, fut.waiters, "none");
   }
-  for (const auto& [id, s] : m.syncs) sync_row(v, s);
   for (const WorkerView& w : m.workers) {
     ImGui::PushFont(v.fonts.body);
     ImGui::TextColored(ImColor(palette::kOrange), "Worker %u", w.worker);

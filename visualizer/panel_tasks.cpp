@@ -11,7 +11,7 @@
 namespace looplab::viz {
 namespace {
 
-constexpr float kCardMinWidth = 210;
+constexpr float kCardMinWidth = 200;
 constexpr float kGap = 6;
 
 // "main > gather > sleep" as the fold records it, drawn with arrows.
@@ -38,6 +38,15 @@ std::string state_words(const Model& m, const TaskView& t) {
       return "running now";
     case TaskState::Waiting:
       if (t.awaiting_task) return "waits for " + std::string(task_name(m, t.awaiting_task));
+      // A lock's or queue's waiter awaits an unnamed future: name the primitive instead.
+      for (const auto& [id, s] : m.syncs)
+        for (uint32_t w : s.waiters)
+          if (w == t.id) {
+            static const char* const kinds[] = {"Lock", "Event", "Condition", "Semaphore", "Queue"};
+            std::string what = "waits on " + (s.label.empty() ? std::string(kinds[size_t(s.kind) % 5]) : s.label);
+            if (s.owner) what += " (held by " + std::string(task_name(m, s.owner)) + ")";
+            return what;
+          }
       return t.awaiting.empty() ? "waits" : "waits on " + t.awaiting;
     case TaskState::Done: return "done: returned";
     case TaskState::Cancelled: return "cancelled";
@@ -79,16 +88,17 @@ void draw_card(ViewContext& v, const TaskView& t, ImVec2 p, ImVec2 size, bool wa
   }
   draw_text_fit(dl, f.body, ImVec2(x, y), over ? with_alpha(accent, 0.7f) : accent, t.name, name_room);
   y += body + 4;
+  // The await chain starts at the task's coroutine, so it stands in for the coroutine's name
+  // while there is one ("main -> gather -> fetch -> sleep").
   char line[24];
   std::snprintf(line, sizeof line, t.line ? "line %d" : "", t.line);
   float lw = f.small->CalcTextSizeA(small, 1e9f, 0, line).x;
-  draw_text_fit(dl, f.small, ImVec2(x, y), over ? palette::kTextDim : palette::kText, t.coro, right - x - lw - 8);
+  bool chain = !t.chain.empty() && !over;
+  draw_text_fit(dl, f.small, ImVec2(x, y), over ? palette::kTextDim : palette::kText, chain ? chain_words(t.chain) : t.coro,
+                right - x - lw - 8);
   dl->AddText(f.small, small, ImVec2(right - lw, y), running ? palette::kGreen : palette::kTextDim, line);
   y += small + 3;
   draw_text_fit(dl, f.small, ImVec2(x, y), over ? palette::kTextDim : state, state_words(m, t), right - x);
-  y += small + 3;
-  if (!t.chain.empty() && !over)
-    draw_text_fit(dl, f.small, ImVec2(x, y), palette::kTextDim, chain_words(t.chain), right - x);
 }
 
 }  // namespace
@@ -106,7 +116,7 @@ void draw_tasks_panel(ViewContext& v) {
   std::snprintf(note, sizeof note, "%zu \xc2\xb7 %zu running, %zu ready, %zu waiting, %zu finished", total,
                 count[size_t(TaskState::Running)], count[size_t(TaskState::Ready)], count[size_t(TaskState::Waiting)],
                 count[size_t(TaskState::Done)] + count[size_t(TaskState::Cancelled)] + count[size_t(TaskState::Failed)]);
-  panel_heading(v.fonts, "Tasks", note);
+  panel_heading(v, "Tasks", note);
   // Anchors are rebuilt here every frame; the ready queue (drawn earlier) read last frame's.
   v.task_anchors.clear();
   if (!ImGui::BeginChild("task-cards", ImVec2(0, 0), false)) {
@@ -127,7 +137,7 @@ void draw_tasks_panel(ViewContext& v) {
   float w = ImGui::GetContentRegionAvail().x;
   int cols = std::max(1, int((w + kGap) / (kCardMinWidth + kGap)));
   float cw = (w - kGap * float(cols - 1)) / float(cols);
-  float ch = font_px(v.fonts.body) + 3 * font_px(v.fonts.small) + 22;
+  float ch = font_px(v.fonts.body) + 2 * font_px(v.fonts.small) + 19;
   int rows = int((m.tasks.size() + size_t(cols) - 1) / size_t(cols));
   ImGuiListClipper clip;
   clip.Begin(rows, ch + kGap);

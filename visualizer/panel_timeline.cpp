@@ -36,6 +36,7 @@ void TimelineLanes::reset(const EventLog* log) {
   loop_marks_.clear();
   future_task_.clear();
   future_label_.clear();
+  timer_task_.clear();
 }
 
 void TimelineLanes::sync(const EventLog* log) {
@@ -76,6 +77,10 @@ void TimelineLanes::apply(const Event& e, size_t index) {
     }
     case EventKind::TaskRenamed:
       if (e.a >= 1 && e.a <= lanes_.size()) lanes_[e.a - 1].name = e.b;
+      break;
+    case EventKind::TimerScheduled:
+      grow(timer_task_, e.a);
+      timer_task_[e.a] = e.c;
       break;
     case EventKind::FutureCreated:
       grow(future_label_, e.a);
@@ -131,7 +136,7 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
   const Model& m = v.model;
   const Fonts& f = v.fonts;
   float small = font_px(f.small);
-  panel_heading(f, "Timeline", "virtual time since the start \xc2\xb7 drag to move the playhead \xc2\xb7 wheel to zoom");
+  panel_heading(v, "Timeline", "virtual time since the start \xc2\xb7 drag to move the playhead \xc2\xb7 wheel to zoom");
   // asyncio's clock does not start at 0 (loop.time() is a monotonic clock): the axis counts from
   // the first event, so a 0.3 s run fills the lanes.
   double origin = lanes.log() && lanes.log()->size() ? (*lanes.log())[0].t : 0;
@@ -157,7 +162,8 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
     dl->AddLine(ImVec2(x, o.y + kAxisHeight - 5), ImVec2(x, o.y + kAxisHeight), palette::kTextDim);
     char buf[32];
     format_seconds(t - origin, buf, sizeof buf);
-    dl->AddText(f.small, small, ImVec2(x + 3, o.y + 2), palette::kTextDim, buf);
+    if (x + 3 + f.small->CalcTextSizeA(small, 1e9f, 0, buf).x <= x1 + 4)  // no label cut at the edge
+      dl->AddText(f.small, small, ImVec2(x + 3, o.y + 2), palette::kTextDim, buf);
   }
   dl->AddLine(ImVec2(x0, o.y + kAxisHeight), ImVec2(x1, o.y + kAxisHeight), palette::kPanelEdge);
 

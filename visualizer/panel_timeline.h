@@ -50,6 +50,9 @@ class TimelineLanes {
   const std::vector<Band>& bands() const { return bands_; }
   const std::vector<Mark>& loop_marks() const { return loop_marks_; }
   double end_time() const { return end_t_; }
+  // The task that scheduled timer `handle` (0: none), so a due timer keeps its task's colour in
+  // the ready queue.
+  uint32_t timer_task(uint32_t handle) const { return handle < timer_task_.size() ? timer_task_[handle] : 0; }
   size_t consumed() const { return consumed_; }
 
  private:
@@ -65,6 +68,7 @@ class TimelineLanes {
   std::vector<Mark> loop_marks_;
   std::vector<uint32_t> future_task_;   // future id -> task id (0: a plain future)
   std::vector<uint32_t> future_label_;  // future id -> label string id
+  std::vector<uint32_t> timer_task_;    // timer handle id -> task that scheduled it
 };
 
 class TimelinePanel {

@@ -36,8 +36,10 @@ void Visualizer::draw_tabs(ViewContext& v, float height) {
     end_panel();
     return;
   }
+  // A diagnostic not seen before in this run brings its tab forward (once, not on every seek).
   bool fresh_warning = v.model.warnings.size() > warnings_seen_;
-  warnings_seen_ = v.model.warnings.size();
+  warnings_seen_ = std::max(warnings_seen_, v.model.warnings.size());
+  v.in_tab = true;
   if (ImGui::BeginTabBar("more")) {
     if (ImGui::BeginTabItem("Timeline")) {
       timeline_.draw(v, lanes_);
@@ -63,6 +65,7 @@ void Visualizer::draw_tabs(ViewContext& v, float height) {
     }
     ImGui::EndTabBar();
   }
+  v.in_tab = false;
   end_panel();
 }
 
@@ -70,18 +73,22 @@ void Visualizer::draw(const Model& model, const EventLog* log, const Fonts& font
   motion_.begin_frame(now);
   // Travelling backwards in time: things jump to where they were, they do not fly.
   if (log != last_log_ || model.events < last_playhead_) motion_.snap_next_frame();
+  if (log != last_log_) warnings_seen_ = 0;
   last_log_ = log;
   last_playhead_ = model.events;
   lanes_.sync(log);
 
   ViewContext v{model, log, seek, fonts, motion_, now, task_anchors_};
+  v.lanes = &lanes_;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  // Only the one-column layout scrolls; the others fit the window exactly.
+  if (vp->WorkSize.x - 16 < kMedium) flags &= ~ImGuiWindowFlags_NoScrollbar;
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 8));
-  bool open = ImGui::Begin("Looplab", nullptr, flags & ~ImGuiWindowFlags_NoScrollbar);
+  bool open = ImGui::Begin("Looplab", nullptr, flags);
   ImGui::PopStyleVar();
   if (!open) {
     ImGui::End();

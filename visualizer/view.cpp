@@ -40,7 +40,11 @@ std::string handle_words(const Model& m, const HandleView& h) {
     case HandleKind::IoDone: return "I/O done";
     case HandleKind::Callback: break;
   }
-  return h.label.empty() ? "callback" : h.label;
+  if (h.label.empty()) return "callback";
+  // "gather.<locals>._done_callback" reads better as "gather._done_callback".
+  std::string label = h.label;
+  for (size_t at; (at = label.find(".<locals>")) != std::string::npos;) label.erase(at, 9);
+  return label;
 }
 
 void format_seconds(double s, char* buf, size_t n) {
@@ -89,17 +93,15 @@ void draw_chip(ImDrawList* dl, const Fonts& fonts, ImVec2 pos, ImVec2 size, ImU3
                   palette::kTextDim, detail, room - w - 6);
 }
 
-void panel_heading(const Fonts& fonts, const char* title, const char* note) {
-  ImGui::PushFont(fonts.body);
-  ImGui::TextUnformatted(title);
-  ImGui::PopFont();
-  if (note && *note) {
-    ImGui::SameLine();
-    ImGui::PushFont(fonts.small);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
-    ImGui::TextColored(ImColor(palette::kTextDim), "%s", note);
-    ImGui::PopFont();
-  }
+void panel_heading(const ViewContext& v, const char* title, const char* note) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float w = ImGui::GetContentRegionAvail().x;
+  float body = font_px(v.fonts.body), small = font_px(v.fonts.small);
+  float x = p.x;
+  if (!v.in_tab) x += draw_text_fit(dl, v.fonts.body, p, palette::kText, title, w) + 8;
+  if (note && *note) draw_text_fit(dl, v.fonts.small, ImVec2(x, p.y + (body - small) / 2 + 1), palette::kTextDim, note, p.x + w - x);
+  ImGui::Dummy(ImVec2(w, body + 2));
 }
 
 bool begin_panel(const char* id, ImVec2 size) {

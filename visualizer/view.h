@@ -15,6 +15,8 @@
 
 namespace looplab::viz {
 
+class TimelineLanes;
+
 struct ViewContext {
   const Model& model;
   const EventLog* log;                 // the whole log so far (null before a run)
@@ -24,6 +26,8 @@ struct ViewContext {
   double now = 0;                      // wall clock, seconds: animation only
   // Task cards' positions from the last frame: wakeups fly from there to the ready queue.
   std::unordered_map<uint32_t, ImVec2>& task_anchors;
+  bool in_tab = false;                 // drawing inside the narrow layout's tabs
+  const TimelineLanes* lanes = nullptr;  // facts folded from the whole log (timer owners)
 };
 
 // ---- colours and words -----------------------------------------------------------------------
@@ -44,7 +48,9 @@ float draw_text_fit(ImDrawList* dl, const ImFont* font, ImVec2 pos, ImU32 col, s
 void draw_chip(ImDrawList* dl, const Fonts& fonts, ImVec2 pos, ImVec2 size, ImU32 accent, std::string_view label,
                std::string_view detail, bool dim = false);
 // A panel's heading line: title, and a dim note after it.
-void panel_heading(const Fonts& fonts, const char* title, const char* note = nullptr);
+// In a tab (`v.in_tab`) the tab names the panel: only the note is drawn. The note is cut to fit.
+struct ViewContext;
+void panel_heading(const ViewContext& v, const char* title, const char* note = nullptr);
 // Begins a bordered child panel of `size`; always pair with end_panel().
 bool begin_panel(const char* id, ImVec2 size);
 void end_panel();
