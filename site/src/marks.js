@@ -4,8 +4,11 @@
 // moment it was reported. Reads state() at most every MIN_INTERVAL_MS while the playhead moves.
 const MIN_INTERVAL_MS = 60;
 const PENDING = new Set(['created', 'ready', 'running', 'waiting']);
-// Used only if state() carries no colour for a task (older visualizer builds).
-const FALLBACK = ['#61afef', '#e5c07b', '#98c379', '#c678dd', '#56b6c2', '#d19a66', '#e06c75', '#abb2bf'];
+// The visualizer's task colours (visualizer/theme.h kTaskPaletteRgb, indexed by (id - 1) % 12),
+// used when state() carries no colour for a task, so the editor and the canvas agree.
+export const TASK_PALETTE = ['#61afef', '#e5c07b', '#c678dd', '#56b6c2', '#ef8f6f', '#98c379',
+  '#f07fb0', '#8fa8ff', '#d4b86a', '#6fd6a6', '#b79cf0', '#e8a25c'];
+const FALLBACK = TASK_PALETTE;
 export const MODULE_COLOR = '#7f8896';
 
 // A task's colour from state(): "#rrggbb", [r, g, b] or 0xRRGGBB; else a fixed palette by id.

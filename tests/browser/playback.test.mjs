@@ -145,7 +145,9 @@ describe('playhead and time travel', () => {
     const byName = Object.fromEntries(marks.map((m) => [m.name, m]));
     assert.equal(byName['Task-1'].line, LINE_GATHER);
     assert.equal(byName['Task-2'].line, LINE_SLEEP);
-    assert.notEqual(byName['Task-1'].color, byName['Task-2'].color);
+    // The visualizer's colours (visualizer/theme.h kTaskPaletteRgb): Task-1 blue, Task-2 yellow.
+    assert.equal(byName['Task-1'].color, '#61afef');
+    assert.equal(byName['Task-2'].color, '#e5c07b');
     // In the DOM: the marked lines carry the tasks' names and colours.
     const dom = await page.evaluate(() => [...document.querySelectorAll('.cm-line.cm-ll-task')].map((el) => ({
       text: el.textContent, tasks: el.dataset.tasks, color: el.style.getPropertyValue('--task-color'),
