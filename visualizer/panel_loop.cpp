@@ -14,13 +14,14 @@ namespace {
 struct Station {
   LoopPhase phase;
   const char* name;
+  const char* short_name;  // when the stations are narrow (a phone)
   ImU32 color;
 };
 // In _run_once's order: select (poll), then timers, then the ready handles.
 constexpr Station kStations[3] = {
-    {LoopPhase::Select, "1  wait / poll", palette::kPurple},
-    {LoopPhase::Timers, "2  due timers \xe2\x86\x92 ready", palette::kYellow},
-    {LoopPhase::RunReady, "3  run ready handles", palette::kGreen},
+    {LoopPhase::Select, "1  wait / poll", "1  poll", palette::kPurple},
+    {LoopPhase::Timers, "2  due timers \xe2\x86\x92 ready", "2  timers", palette::kYellow},
+    {LoopPhase::RunReady, "3  run ready handles", "3  run ready", palette::kGreen},
 };
 
 // A step that has run this long without awaiting is "blocking" (asyncio's slow_callback_duration).
@@ -62,16 +63,25 @@ std::string stall_words(const ViewContext& v) {
       }
     bool sleep = why && BlockReason(why->c) == BlockReason::TimeSleep;
     format_seconds(why ? why->f : m.blocked_until - m.clock, secs, sizeof secs);
-    std::snprintf(buf, sizeof buf, "LOOP BLOCKED  %s for %s at line %d in %s: no other task can run",
-                  sleep ? "time.sleep() holds the thread" : "a long synchronous call", secs, m.blocked_line,
+    std::snprintf(buf, sizeof buf, "LOOP BLOCKED  %s%s), line %d in %s: nothing else can run",
+                  sleep ? "time.sleep(" : "a synchronous call (", secs, m.blocked_line,
                   m.blocked_task ? std::string(task_name(m, m.blocked_task)).c_str() : "module code");
+    return buf;
+  }
+  // A deadlock: nothing ready, no timer, and the loop said every task waits on another.
+  if (!m.warnings.empty() && m.warnings.back().kind == WarningKind::Deadlock && m.ready.empty() && m.timers.empty()) {
+    const std::string& msg = m.warnings.back().message;
+    size_t at = msg.find("cycle: ");
+    std::string cycle = at == std::string::npos ? "" : msg.substr(at + 7, msg.find('\n', at) - at - 7);
+    std::snprintf(buf, sizeof buf, "DEADLOCK  %s%s nothing can ever run again", cycle.c_str(),
+                  cycle.empty() ? "every task waits on another:" : " wait on each other:");
     return buf;
   }
   if (const TaskView* t = m.task(m.running_task)) {
     double ran = m.clock - t->since;
     if (t->state == TaskState::Running && ran > kSlowStep) {
       format_seconds(ran, secs, sizeof secs);
-      std::snprintf(buf, sizeof buf, "LOOP STALLED  %s has run %s without an await (line %d): nothing else runs",
+      std::snprintf(buf, sizeof buf, "LOOP STALLED  %s ran %s without an await, line %d: nothing else runs",
                     t->name.c_str(), secs, t->line);
       return buf;
     }
@@ -109,7 +119,8 @@ void draw_loop_panel(ViewContext& v, float height) {
   std::snprintf(iter, sizeof iter, "iteration %llu", (unsigned long long)m.iteration);
   dl->AddText(f.body, body, o, palette::kText, "Event loop");
   float hx = o.x + f.body->CalcTextSizeA(body, 1e9f, 0, "Event loop").x + 10;
-  const char* state = m.loop_running ? (stalled ? "stalled" : "running") : (m.events ? "not running" : "not started");
+  bool deadlock = stall.rfind("DEADLOCK", 0) == 0;
+  const char* state = deadlock ? "deadlocked" : m.loop_running ? (stalled ? "stalled" : "running") : (m.events ? "not running" : "not started");
   dl->AddText(f.small, small, ImVec2(hx, o.y + (body - small) / 2 + 1), stalled ? palette::kRed : palette::kTextDim, state);
   ImVec2 cs = f.title->CalcTextSizeA(title, 1e9f, 0, clock);
   float cx = o.x + w - cs.x;
@@ -137,7 +148,9 @@ void draw_loop_panel(ViewContext& v, float height) {
                                 lit ? base : with_alpha(base, stalled ? 0.35f : 0.5f));
     dl->AddRectFilled(lo[i], hi[i], fill, 7);
     dl->AddRect(lo[i], hi[i], edge, 7, 0, lit ? 2.5f : 1.2f);
-    draw_text_fit(dl, f.body, ImVec2(lo[i].x + 9, top + 6), stalled ? palette::kTextDim : s.color, s.name, sw - 14);
+    bool roomy = f.body->CalcTextSizeA(body, 1e9f, 0, s.name).x <= sw - 14;
+    draw_text_fit(dl, f.body, ImVec2(lo[i].x + 9, top + 6), stalled ? palette::kTextDim : s.color,
+                  roomy ? s.name : s.short_name, sw - 14);
     std::string detail = station_detail(m, i);
     draw_text_fit(dl, f.small, ImVec2(lo[i].x + 9, top + 8 + body), lit ? palette::kText : palette::kTextDim, detail, sw - 14);
     if (i < 2) draw_arrow(dl, ImVec2(hi[i].x + 3, top + sh / 2), ImVec2(hi[i].x + gap - 3, top + sh / 2), palette::kTextDim);

@@ -35,6 +35,11 @@ std::string state_words(const Model& m, const TaskView& t) {
     case TaskState::Ready: return "ready: its next step is in the queue";
     case TaskState::Running:
       if (m.blocked && m.blocked_task == t.id) return "blocks the whole loop at line " + std::to_string(m.blocked_line);
+      if (m.clock - t.since > 0.1) {
+        char secs[32];
+        format_seconds(m.clock - t.since, secs, sizeof secs);
+        return std::string("no await for ") + secs + ": blocks the loop";
+      }
       return "running now";
     case TaskState::Waiting:
       if (t.awaiting_task) return "waits for " + std::string(task_name(m, t.awaiting_task));
@@ -131,8 +136,16 @@ void draw_tasks_panel(ViewContext& v) {
   // Which tasks have a diagnostic (a red mark on their card).
   static std::vector<uint8_t> warned;
   warned.assign(m.tasks.size() + 1, 0);
-  for (const WarningView& w : m.warnings)
+  for (const WarningView& w : m.warnings) {
     if (w.task && w.task <= m.tasks.size()) warned[w.task] = 1;
+    // A deadlock names its wait-for cycle ("cycle: Task-2 -> Task-3 -> Task-2"): mark each task.
+    size_t at = w.kind == WarningKind::Deadlock ? w.message.find("cycle: ") : std::string::npos;
+    if (at == std::string::npos) continue;
+    std::string cycle = w.message.substr(at + 7, w.message.find('\n', at) - at - 7) + " -> ";
+    for (size_t b = 0, e; (e = cycle.find(" -> ", b)) != std::string::npos; b = e + 4)
+      for (const TaskView& t : m.tasks)
+        if (t.id && t.name == cycle.substr(b, e - b)) warned[t.id] = 1;
+  }
 
   float w = ImGui::GetContentRegionAvail().x;
   int cols = std::max(1, int((w + kGap) / (kCardMinWidth + kGap)));

@@ -216,7 +216,7 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
         float a = to_x(b.t0), z = std::max(to_x(b.t1), a + 2);
         dl->AddRectFilled(ImVec2(a, y + 2), ImVec2(z, y + kLaneHeight - 2), with_alpha(palette::kRed, 0.85f), 2);
         if (z - a > 60) draw_text_fit(dl, f.small, ImVec2(a + 4, y + (kLaneHeight - small) / 2), palette::kBackground,
-                                      b.sleep ? "blocked: time.sleep" : "blocked: long step", z - a - 6);
+                                      b.sleep ? "blocked: time.sleep" : "blocked: a step without await", z - a - 6);
         if (my >= y && my < y + kLaneHeight && mx >= a && mx <= z) {
           char buf[160];
           std::snprintf(buf, sizeof buf, "loop blocked %.3f s \xe2\x80\x93 %.3f s%s%s", b.t0, b.t1,

@@ -27,7 +27,7 @@ const char* warning_advice(WarningKind k) {
     case WarningKind::TaskDestroyedPending: return "Keep a reference to tasks you create (or await them) so they can finish.";
     case WarningKind::ExceptionNeverRetrieved: return "A task failed and nobody awaited it: await the task or check task.exception().";
     case WarningKind::SlowCallback: return "While a step runs without awaiting, nothing else runs. Use await asyncio.sleep or asyncio.to_thread.";
-    case WarningKind::Deadlock: return "Nothing is ready and nothing can make anything ready: the wait-for cycle below never ends.";
+    case WarningKind::Deadlock: return "Nothing is ready and nothing can make anything ready: each task in the cycle waits for the next, for ever.";
     case WarningKind::PendingAtShutdown: return "asyncio.run cancels what is left when main() returns.";
     case WarningKind::CallbackError: return "The loop logs the error and carries on.";
   }
@@ -38,7 +38,7 @@ void draw_warnings_panel(ViewContext& v) {
   const Model& m = v.model;
   char note[48];
   std::snprintf(note, sizeof note, "%zu so far", m.warnings.size());
-  panel_heading(v.fonts, "Diagnostics", note);
+  panel_heading(v, "Diagnostics", note);
   if (!ImGui::BeginChild("warning-list", ImVec2(0, 0), false)) {
     ImGui::EndChild();
     return;
