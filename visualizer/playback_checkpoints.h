@@ -15,7 +15,7 @@ namespace looplab::viz {
 class PlaybackCheckpoints {
  public:
   static constexpr size_t kMinInterval = 4096;
-  static constexpr size_t kBytesPerEvent = 64;
+  static constexpr size_t kBytesPerEvent = 128;
 
   void reset();
   // Folds the log's new events into the head and snapshots it when one is due.
