@@ -1,6 +1,6 @@
-// window.looplab.model(): the visualizer's whole model (the fold over the run's event log, as
-// visualizer/fold.h's to_json writes it: tasks, ready queue, timers, primitives, I/O in flight),
-// for tests and lessons until state() carries it. Folded from scratch on each call.
+// window.looplab.model(): the visualizer's model after the whole event log (as visualizer/fold.h's
+// to_json writes it: tasks, ready queue, timers, primitives, I/O in flight), wherever the playhead
+// is; state() is the model at the playhead. From the playback's checkpoints, so it stays cheap.
 #include <emscripten.h>
 
 #include <string>
@@ -13,10 +13,9 @@ std::string g_model_json;  // backs the pointer ll_model() returns until the nex
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* ll_model() {
-  const looplab::Engine* engine = looplab::web::app().session().engine();
-  if (!engine) return "null";
-  looplab::viz::Model m;
-  looplab::viz::fold_to(m, engine->log(), engine->log().size());
-  g_model_json = looplab::viz::to_json(m, engine->log());
+  looplab::viz::Session& session = looplab::web::app().session();
+  if (!session.engine()) return "null";
+  looplab::viz::Playback& playback = session.playback();
+  g_model_json = looplab::viz::to_json(playback.model_at(playback.events()), playback.log());
   return g_model_json.c_str();
 }
