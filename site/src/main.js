@@ -134,8 +134,12 @@ const runner = createRunner({ api, editor, transport, view });
 // --- sidebar ----------------------------------------------------------------------------
 const sidebarEl = $('sidebar');
 const sidebarToggle = $('sidebar-toggle');
+// settings.sidebar is the choice made on a wide screen; on a narrow one the sidebar overlays the
+// editor, so it starts closed there, closes when the window becomes narrow, and reopens (if it
+// was open) when it becomes wide again.
+const wide = window.matchMedia('(min-width: 1100px)');
 function showSidebar(open) {
-  settings.sidebar = open;
+  if (wide.matches) settings.sidebar = open;
   document.body.classList.toggle('sidebar-closed', !open);
   sidebarToggle.setAttribute('aria-expanded', String(open));
 }
@@ -143,14 +147,14 @@ sidebarToggle.addEventListener('click', () => {
   showSidebar(document.body.classList.contains('sidebar-closed'));
   saveSettings(SETTINGS_KEY, settings);
 });
-// On a narrow screen the sidebar overlays the editor: start closed there.
-showSidebar(settings.sidebar && window.matchMedia('(min-width: 1100px)').matches);
+showSidebar(settings.sidebar && wide.matches);
+wide.addEventListener('change', () => showSidebar(settings.sidebar && wide.matches));
 
 async function openExample(file, { run = true } = {}) {
   const text = await loadExample(file);
   replaceProgram(text, file);
   if (run) runEditor();
-  if (window.matchMedia('(max-width: 1099px)').matches) showSidebar(false);
+  if (!wide.matches) showSidebar(false);
 }
 
 const sidebar = createSidebar(sidebarEl, {

@@ -258,11 +258,14 @@ describe('page: gallery, share links, lessons, embed', () => {
       await frames(page, 4);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${w}x${h}: ${overflow}px wider than the window`);
+      assert.equal(await page.locator('#sidebar').isVisible(), false, `${w}x${h}: the sidebar would cover the editor`);
       const canvas = await page.locator('#canvas').boundingBox();
       assert.ok(canvas.width > 200 && canvas.height > 150, `${w}x${h}: canvas ${JSON.stringify(canvas)}`);
       await page.screenshot({ path: screenshotPath(`layout-${w}x${h}.png`) });
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+    await frames(page, 2);
+    assert.equal(await page.locator('#sidebar').isVisible(), true, 'the sidebar comes back on a wide window');
     assert.deepEqual(errors, []);
   });
 });
