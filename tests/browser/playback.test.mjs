@@ -224,6 +224,19 @@ describe('playhead and time travel', () => {
     const p = (await page.evaluate(() => window.looplab.status())).playhead;
     await page.waitForTimeout(300);
     assert.equal((await page.evaluate(() => window.looplab.status())).playhead, p);
+    // Dragging the scrubber moves the playhead (and back).
+    await page.locator('#scrub').fill('60');
+    assert.equal((await state()).playhead, 60);
+    await page.locator('#scrub').fill('20');
+    assert.equal((await state()).playhead, 20);
+    await frames(page, 2);
+    assert.match(await page.locator('#position').innerText(), /^event 20 \/ \d+$/);
+    // The speed slider runs from slow motion (0.5 events/s) to instant.
+    await page.locator('#speed').fill('0');
+    assert.equal(await page.locator('#speed-label').innerText(), '0.5/s');
+    assert.equal((await page.evaluate(() => window.looplab.status())).speed, 0.5);
+    await page.locator('#speed').fill(await page.locator('#speed').getAttribute('max'));
+    assert.equal(await page.locator('#speed-label').innerText(), 'instant');
     await page.evaluate(() => window.looplab.setSpeed(0));
   });
 
