@@ -1,7 +1,7 @@
 // looplab-viz: the native development host. Opens an SDL2 + OpenGL 3 window and runs a Python
 // file in the visualizer, as the page does in the browser.
 //   usage: looplab-viz [--size WxH] [--screenshot OUT.ppm [--at FRACTION|INDEX]
-//                      [--at-kind|--before-kind KIND] [--advance N [--after MS]]] FILE.py
+//                      [--at-kind|--before-kind KIND[#N]] [--advance N [--after MS]]] FILE.py
 // --screenshot draws until the run has ended and the playhead has moved (to --at, a fraction of
 // the log or an event index; or after/before the first event of a kind such as "blocked"), saves
 // the window as a PPM image and exits: a way to look at the panels from scripts (under
@@ -100,9 +100,16 @@ int main(int argc, char** argv) {
       if (at >= 0) app.seek(at > 1.5 ? size_t(at) : size_t(at * double(app.events())));
       // --at-kind: just after the first event of that kind ("blocked", "warning", ...), plus --at.
       if (at_kind) {
+        // KIND or KIND#N (the Nth event of that kind, from 1).
+        std::string kind = at_kind;
+        int nth = 1;
+        if (size_t hash = kind.find('#'); hash != std::string::npos) {
+          nth = std::atoi(kind.c_str() + hash + 1);
+          kind.resize(hash);
+        }
         const looplab::EventLog& log = app.session().engine()->log();
         for (size_t i = 0; i < log.size(); i++)
-          if (!std::strcmp(looplab::event_kind_name(log[i].kind), at_kind)) {
+          if (kind == looplab::event_kind_name(log[i].kind) && --nth == 0) {
             app.seek(i + (before ? 0 : 1) + size_t(at > 1.5 ? at : 0));
             break;
           }
