@@ -189,21 +189,25 @@ async function shareLink(page = '') {
   return linkFor(await encodeState(state), page);
 }
 
-$('share').addEventListener('click', async () => {
-  const link = await shareLink();
+// Copies `text` to the clipboard, or (no permission) shows it in the banner to copy by hand.
+async function offer(text, copied, ready) {
   try {
-    await navigator.clipboard.writeText(link);
-    banner.show(t('linkCopied'), { timeout: 4000 });
+    await navigator.clipboard.writeText(text);
+    banner.show(t(copied), { timeout: 4000 });
   } catch {
-    // No clipboard permission: show the link to copy by hand.
     const box = document.createElement('input');
     box.className = 'link-box';
     box.readOnly = true;
-    box.value = link;
-    banner.show(t('linkReady'), { extra: box });
+    box.value = text;
+    banner.show(t(ready), { extra: box });
     box.select();
   }
-});
+}
+$('share').addEventListener('click', async () => offer(await shareLink(), 'linkCopied', 'linkReady'));
+// An <iframe> of embed.html at this moment, for a blog post or a course page.
+const embedCode = (link) =>
+  `<iframe src="${link.replace(/"/g, '&quot;')}" width="900" height="520" style="border:0" loading="lazy" title="Looplab"></iframe>`;
+$('embed').addEventListener('click', async () => offer(embedCode(await shareLink('embed.html')), 'embedCopied', 'embedReady'));
 $('export-trace').addEventListener('click', () => download('looplab-trace.json', api.trace(), 'application/json'));
 $('download').addEventListener('click', () => download('main.py', editor.text(), 'text/x-python'));
 

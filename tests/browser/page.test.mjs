@@ -129,6 +129,36 @@ describe('page: gallery, share links, lessons, embed', () => {
     await page.evaluate(() => window.looplab.setSpeed(0));
   });
 
+  it('copies the share link and an <iframe> embed code with the buttons', LIMIT, async () => {
+    const o = await openPage(browser, site.url);
+    try {
+      await o.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+      await o.page.evaluate((src) => window.looplab.load(src), GATHER);
+      await o.page.click('#share');
+      await waitFor(o.page, () => document.querySelector('#banner:not([hidden])')?.textContent.includes('Link copied'), null, { what: 'the copied banner' });
+      const link = await o.page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(link, await o.page.evaluate(() => window.looplab.share()));
+      await o.page.click('#embed');
+      await waitFor(o.page, () => document.querySelector('#banner:not([hidden])')?.textContent.includes('Embed code'), null, { what: 'the embed banner' });
+      const code = await o.page.evaluate(() => navigator.clipboard.readText());
+      const m = /^<iframe src="([^"]+)" width="900" height="520" style="border:0" loading="lazy" title="Looplab"><\/iframe>$/.exec(code);
+      assert.ok(m, code);
+      assert.equal(m[1], await o.page.evaluate(() => window.looplab.embedLink()));
+      // The embed code works in a page of someone else's.
+      const host = await o.context.newPage();
+      await host.setContent(`<!doctype html><body style="margin:0">${code}</body>`);
+      const frame = host.frameLocator('iframe');
+      await frame.locator('.cm-content').waitFor();
+      const inner = host.frames().find((f) => f.url().includes('embed.html'));
+      await waitFor(inner, () => window.looplab?.status().runState === 'finished', null, { what: 'the embedded run' });
+      assert.equal(await inner.evaluate(() => window.looplab.editor.text()), GATHER);
+      await frames(host, 4);
+      await host.screenshot({ path: screenshotPath('embed-iframe.png') });
+    } finally {
+      await o.context.close();
+    }
+  });
+
   it('says a malformed or truncated link is broken and keeps the saved program', LIMIT, async () => {
     const good = await page.evaluate(() => window.looplab.share());
     const fragment = new URL(good).hash;
