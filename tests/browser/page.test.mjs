@@ -248,6 +248,20 @@ describe('page: gallery, share links, lessons, embed', () => {
     assert.deepEqual(seen.sort(), Object.keys(checks).sort());
   });
 
+  it('speaks Korean to a browser that prefers Korean', LIMIT, async () => {
+    const o = await openPage(browser, site.url, { locale: 'ko-KR' });
+    try {
+      assert.equal(await o.page.evaluate(() => window.looplab.language()), 'ko');
+      assert.equal(await o.page.locator('#run').innerText(), '▶ 실행');
+      assert.equal(await o.page.locator('[data-tab="examples"]').innerText(), '예제');
+      assert.match(await o.page.locator('[data-file="gather_vs_sequential.py"] .gallery-title').textContent(), /^gather와 순차 await/);
+      assert.equal(await o.page.locator('[data-file="gather_vs_sequential.py"] .gallery-about').textContent(), '세 번의 대기를 차례로, 그리고 asyncio.gather로 한꺼번에 실행합니다.');
+      assert.match(await o.page.locator('#position').innerText(), /^이벤트 \d+ \/ \d+$/);
+    } finally {
+      await o.context.close();
+    }
+  });
+
   it('serves the embed with an example from its fragment', LIMIT, async () => {
     const o = await openPage(browser, `${site.url}embed.html#example=semaphore_limit.py`, { viewport: { width: 900, height: 500 } });
     try {
