@@ -125,7 +125,11 @@ bool App::frame() {
   update_fonts();
   ImGui::NewFrame();
   const Model& model = model_at_playhead();
-  view_.draw(model, log(), fonts_, [this](size_t i) { seek(i); }, ImGui::GetTime());
+  ViewActions actions;
+  actions.seek = [this](size_t i) { seek(i); };
+  actions.select_task = [this](uint32_t t) { session_.playback().select_task(t); };
+  actions.selected_task = session_.playback().selected_task();
+  view_.draw(model, log(), fonts_, actions, ImGui::GetTime());
   ImGui::Render();
 
   ImGuiIO& io = ImGui::GetIO();

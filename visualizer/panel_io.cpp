@@ -21,13 +21,16 @@ void bytes_text(uint64_t n, char (&buf)[32]) {
 
 }  // namespace
 
-void draw_io_panel(const Model& m, const Fonts& fonts) {
-  ImGui::PushFont(fonts.body);
+void draw_io_panel(ViewContext& v) {
+  const Model& m = v.model;
   size_t in_flight = 0;
-  for (const IoView& v : m.io) in_flight += v.in_flight() ? 1 : 0;
-  ImGui::TextColored(ImColor(palette::kTextDim), "I/O  %zu in flight", in_flight);
+  for (const IoView& r : m.io) in_flight += r.in_flight() ? 1 : 0;
+  char note[48];
+  std::snprintf(note, sizeof note, "%zu in flight", in_flight);
+  panel_heading(v, "Requests and sockets", note);
+  ImGui::PushFont(v.fonts.small);
   if (m.io.empty()) {
-    ImGui::TextColored(ImColor(palette::kTextDim), "no requests yet");
+    ImGui::TextColored(ImColor(palette::kTextDim), "none yet (httpx and websockets go through the browser)");
     ImGui::PopFont();
     return;
   }
@@ -44,27 +47,27 @@ void draw_io_panel(const Model& m, const Fonts& fonts) {
     clipper.Begin(int(m.io.size()));
     while (clipper.Step()) {
       for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; row++) {
-        const IoView& v = m.io[m.io.size() - 1 - size_t(row)];
+        const IoView& r = m.io[m.io.size() - 1 - size_t(row)];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextColored(ImColor(palette::kPurple), "%s", v.method.c_str());
+        ImGui::TextColored(ImColor(palette::kPurple), "%s", r.method.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(v.url.c_str());
+        ImGui::TextUnformatted(r.url.c_str());
         ImGui::TableNextColumn();
-        if (v.state == "done" || (v.state == "closed" && v.status))
-          ImGui::TextColored(ImColor(io_color(v)), "%s %u", v.state.c_str(), v.status);
+        if (r.state == "done" || (r.state == "closed" && r.status))
+          ImGui::TextColored(ImColor(io_color(r)), "%s %u", r.state.c_str(), r.status);
         else
-          ImGui::TextColored(ImColor(io_color(v)), "%s", v.state.c_str());
+          ImGui::TextColored(ImColor(io_color(r)), "%s", r.state.c_str());
         ImGui::TableNextColumn();
-        const TaskView* t = m.task(v.task);
-        if (t) ImGui::Text("%s%s%s", t->name.c_str(), v.waiting.empty() ? "" : " ", v.waiting.c_str());
+        const TaskView* t = m.task(r.task);
+        if (t) ImGui::TextColored(ImColor(task_color(t->id)), "%s%s%s", t->name.c_str(), r.waiting.empty() ? "" : " ", r.waiting.c_str());
         else ImGui::TextColored(ImColor(palette::kTextDim), "-");
         ImGui::TableNextColumn();
-        double elapsed = (v.in_flight() ? m.clock : v.finished) - v.started;
+        double elapsed = (r.in_flight() ? m.clock : r.finished) - r.started;
         ImGui::Text("%.2f s", elapsed);
         ImGui::TableNextColumn();
         char b[32];
-        bytes_text(v.bytes, b);
+        bytes_text(r.bytes, b);
         ImGui::TextUnformatted(b);
       }
     }

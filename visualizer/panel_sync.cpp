@@ -45,6 +45,16 @@ void task_tags(ViewContext& v, const std::vector<uint32_t>& tasks, const char* e
   ImGui::Dummy(ImVec2(right - start.x, y - start.y + small + 6));
 }
 
+// to_thread's job label wraps the function in functools.partial(Context.run, ...): name the
+// function the program passed ("sum(...)"), which is what the learner wrote.
+std::string job_words(const std::string& label) {
+  size_t at = label.rfind("function ");
+  if (at == std::string::npos) return label;
+  size_t b = at + 9, e = b;
+  while (e < label.size() && label[e] != ' ' && label[e] != '>') e++;
+  return label.substr(b, e - b) + "(...)";
+}
+
 const char* sync_kind_words(SyncKind k) {
   switch (k) {
     case SyncKind::Lock: return "Lock";
@@ -84,9 +94,15 @@ void sync_row(ViewContext& v, const SyncView& s) {
   }
   ImU32 wc = (s.kind == SyncKind::Lock && s.owner) ? task_color(s.owner) : palette::kText;
   ImGui::TextColored(ImColor(wc), "%s", what);
-  ImGui::TextColored(ImColor(palette::kTextDim), "waiters, first woken first:");
+  ImGui::SameLine();
+  if (s.waiters.empty()) {
+    ImGui::TextColored(ImColor(palette::kTextDim), "\xc2\xb7 no waiters");
+    ImGui::PopFont();
+    return;
+  }
+  ImGui::TextColored(ImColor(palette::kTextDim), "\xc2\xb7 waiters, first woken first:");
   ImGui::PopFont();
-  task_tags(v, s.waiters, "none");
+  task_tags(v, s.waiters, "");
 }
 
 }  // namespace
@@ -111,7 +127,23 @@ void draw_sync_panel(ViewContext& v) {
     ImGui::TextColored(ImColor(palette::kTextDim), "no futures, locks, queues or worker threads yet");
     ImGui::PopFont();
   }
-  // Primitives first: their owners and queues of waiters are what a learner looks for.
+  // Worker threads, then primitives: their owners and waiters are what a learner looks for.
+  for (const WorkerView& w : m.workers) {
+    ImGui::PushFont(v.fonts.body);
+    ImGui::TextColored(ImColor(palette::kOrange), "Worker %u", w.worker);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::PushFont(v.fonts.small);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
+    if (w.job) {
+      char left[32];
+      format_seconds(std::max(0.0, w.done_at - m.clock), left, sizeof left);
+      ImGui::Text("busy, done in %s (beside the loop)  \xc2\xb7  runs %s", left, job_words(w.label).c_str());
+    } else {
+      ImGui::TextColored(ImColor(palette::kTextDim), "idle");
+    }
+    ImGui::PopFont();
+  }
   for (const auto& [id, s] : m.syncs) sync_row(v, s);
   size_t shown = 0;
   for (const auto& [id, fut] : m.futures) {
@@ -132,25 +164,15 @@ void draw_sync_panel(ViewContext& v) {
                   fut.callbacks == 1 ? "" : "s");
     else
       ImGui::Text("%s  %s", fut.label.empty() ? "" : fut.label.c_str(), st);
-    ImGui::TextColored(ImColor(palette::kTextDim), "tasks woken when it is done:");
-    ImGui::PopFont();
-    task_tags(v, fut.waiters, "none");
-  }
-  for (const WorkerView& w : m.workers) {
-    ImGui::PushFont(v.fonts.body);
-    ImGui::TextColored(ImColor(palette::kOrange), "Worker %u", w.worker);
-    ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::PushFont(v.fonts.small);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 1);
-    if (w.job) {
-      char left[32];
-      format_seconds(std::max(0.0, w.done_at - m.clock), left, sizeof left);
-      ImGui::Text("runs %s  \xc2\xb7  done in %s (beside the loop)", w.label.c_str(), left);
-    } else {
-      ImGui::TextColored(ImColor(palette::kTextDim), "idle");
+    if (fut.waiters.empty()) {
+      ImGui::TextColored(ImColor(palette::kTextDim), "\xc2\xb7 wakes no task");
+      ImGui::PopFont();
+      continue;
     }
+    ImGui::TextColored(ImColor(palette::kTextDim), "\xc2\xb7 done, it wakes:");
     ImGui::PopFont();
+    task_tags(v, fut.waiters, "");
   }
   ImGui::EndChild();
 }

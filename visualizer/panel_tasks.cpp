@@ -60,7 +60,7 @@ std::string state_words(const Model& m, const TaskView& t) {
   return "";
 }
 
-void draw_card(ViewContext& v, const TaskView& t, ImVec2 p, ImVec2 size, bool warned) {
+void draw_card(ViewContext& v, const TaskView& t, ImVec2 p, ImVec2 size, bool warned, bool selected) {
   const Model& m = v.model;
   const Fonts& f = v.fonts;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -74,7 +74,8 @@ void draw_card(ViewContext& v, const TaskView& t, ImVec2 p, ImVec2 size, bool wa
   bool blocking = running && ((m.blocked && m.blocked_task == t.id) || m.clock - t.since > 0.1);
   if (blocking) state = palette::kRed;
   dl->AddRectFilled(p, end, over ? palette::kPanel : palette::kCard, 6);
-  dl->AddRect(p, end, running ? state : with_alpha(accent, over ? 0.25f : 0.45f), 6, 0, running ? 2.0f : 1.0f);
+  dl->AddRect(p, end, running ? state : selected ? accent : with_alpha(accent, over ? 0.25f : 0.45f), 6, 0,
+              running || selected ? 2.0f : 1.0f);
   dl->AddRectFilled(p, ImVec2(p.x + 5, end.y), with_alpha(accent, over ? 0.45f : 1.0f), 6, ImDrawFlags_RoundCornersLeft);
 
   float x = p.x + 12, right = end.x - 8, y = p.y + 6;
@@ -163,9 +164,19 @@ void draw_tasks_panel(ViewContext& v) {
         const TaskView& t = m.tasks[i];
         if (!t.id) continue;
         ImVec2 at(p.x + float(c) * (cw + kGap), p.y);
-        draw_card(v, t, at, ImVec2(cw, ch), warned[t.id]);
+        bool selected = v.act.selected_task == t.id;
+        draw_card(v, t, at, ImVec2(cw, ch), warned[t.id], selected);
         v.task_anchors[t.id] = ImVec2(at.x + 8, at.y + 4);
+        // A click picks the task whose lines "line" steps follow (again: back to module code).
+        if (v.act.select_task) {
+          ImGui::SetCursorScreenPos(at);
+          ImGui::PushID(int(t.id));
+          if (ImGui::InvisibleButton("card", ImVec2(cw, ch))) v.act.select_task(selected ? 0 : t.id);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip(selected ? "line steps follow %s (click: module code)" : "click: line steps follow %s", t.name.c_str());
+          ImGui::PopID();
+        }
       }
+      ImGui::SetCursorScreenPos(p);
       ImGui::Dummy(ImVec2(w, ch + kGap - ImGui::GetStyle().ItemSpacing.y));
     }
   }

@@ -180,12 +180,12 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
   }
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) follow_ = true;
   dragging_ = ImGui::IsItemActive() && io.MousePos.x >= x0 - 8;
-  if (dragging_ && v.seek && lanes.log()) {
+  if (dragging_ && v.act.seek && lanes.log()) {
     // Seek to the last event at or before the time under the mouse.
     double t = std::clamp(to_t(io.MousePos.x), origin, end);
     const auto& ev = lanes.log()->events();
     size_t idx = size_t(std::upper_bound(ev.begin(), ev.end(), t, [](double x, const Event& e) { return x < e.t; }) - ev.begin());
-    if (idx != m.events) v.seek(idx);
+    if (idx != m.events) v.act.seek(idx);
   }
 
   // Lanes: the loop first, then one per task, clipped to the visible rows.

@@ -60,9 +60,9 @@ void draw_warnings_panel(ViewContext& v) {
     std::string at = where;
     if (w.task) at += std::string(task_name(m, w.task));
     ImGui::TextColored(ImColor(w.task ? task_color(w.task) : palette::kTextDim), "%s", at.c_str());
-    if (v.seek) {
+    if (v.act.seek) {
       ImGui::SameLine();
-      if (ImGui::SmallButton("go there")) v.seek(w.event + 1);
+      if (ImGui::SmallButton("go there")) v.act.seek(w.event + 1);
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::TextUnformatted(w.message.c_str());

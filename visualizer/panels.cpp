@@ -19,10 +19,12 @@ float loop_panel_height(const Fonts& f) { return font_px(f.title) + font_px(f.bo
 
 void Visualizer::draw_side_panels(ViewContext& v, float height) {
   float gap = ImGui::GetStyle().ItemSpacing.y;
-  float sync_h = (height - 2 * gap) * 0.40f, io_h = (height - 2 * gap) * 0.22f;
+  // The I/O panel shrinks to its heading while a program makes no requests.
+  float io_h = v.model.io.empty() ? font_px(v.fonts.body) + font_px(v.fonts.small) + 28 : (height - 2 * gap) * 0.22f;
+  float sync_h = (height - 2 * gap - io_h) * 0.5f;
   if (begin_panel("sync", ImVec2(0, sync_h))) draw_sync_panel(v);
   end_panel();
-  if (begin_panel("io", ImVec2(0, io_h))) draw_io_panel(v.model, v.fonts);
+  if (begin_panel("io", ImVec2(0, io_h))) draw_io_panel(v);
   end_panel();
   ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(v.model.warnings.empty() ? palette::kPanelEdge : palette::kRed));
   if (begin_panel("warnings", ImVec2(0, 0))) draw_warnings_panel(v);
@@ -50,7 +52,7 @@ void Visualizer::draw_tabs(ViewContext& v, float height) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("I/O")) {
-      draw_io_panel(v.model, v.fonts);
+      draw_io_panel(v);
       ImGui::EndTabItem();
     }
     char label[48];
@@ -69,7 +71,7 @@ void Visualizer::draw_tabs(ViewContext& v, float height) {
   end_panel();
 }
 
-void Visualizer::draw(const Model& model, const EventLog* log, const Fonts& fonts, const Seek& seek, double now) {
+void Visualizer::draw(const Model& model, const EventLog* log, const Fonts& fonts, const ViewActions& actions, double now) {
   motion_.begin_frame(now);
   // Travelling backwards in time: things jump to where they were, they do not fly.
   if (log != last_log_ || model.events < last_playhead_) motion_.snap_next_frame();
@@ -78,7 +80,7 @@ void Visualizer::draw(const Model& model, const EventLog* log, const Fonts& font
   last_playhead_ = model.events;
   lanes_.sync(log);
 
-  ViewContext v{model, log, seek, fonts, motion_, now, task_anchors_};
+  ViewContext v{model, log, actions, fonts, motion_, now, task_anchors_};
   v.lanes = &lanes_;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);

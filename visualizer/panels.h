@@ -11,16 +11,15 @@
 #include "motion.h"
 #include "panel_timeline.h"
 #include "theme.h"
+#include "view.h"
 
 namespace looplab::viz {
 
 class Visualizer {
  public:
-  using Seek = std::function<void(size_t)>;
-
   // Draws one frame into the current ImGui frame. `log` is the run's whole log (null before a
-  // run); `seek` moves the playhead (may be empty); `now` is wall time in seconds.
-  void draw(const Model& model, const EventLog* log, const Fonts& fonts, const Seek& seek, double now);
+  // run); `actions` are how the panels move the playhead; `now` is wall time in seconds.
+  void draw(const Model& model, const EventLog* log, const Fonts& fonts, const ViewActions& actions, double now);
 
   const TimelineLanes& lanes() const { return lanes_; }
 

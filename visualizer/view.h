@@ -17,10 +17,17 @@ namespace looplab::viz {
 
 class TimelineLanes;
 
+// What the view may ask of playback: the only ways the panels act.
+struct ViewActions {
+  std::function<void(size_t)> seek;              // moves the playhead to an event index
+  std::function<void(uint32_t)> select_task;     // the task whose lines Line-steps follow (0: module)
+  uint32_t selected_task = 0;
+};
+
 struct ViewContext {
   const Model& model;
   const EventLog* log;                 // the whole log so far (null before a run)
-  std::function<void(size_t)> seek;    // moves the playhead to an event index (may be empty)
+  const ViewActions& act;              // seek and select (functions may be empty)
   const Fonts& fonts;
   Motion& motion;
   double now = 0;                      // wall clock, seconds: animation only

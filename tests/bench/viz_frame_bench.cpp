@@ -44,6 +44,7 @@ Stats measure(looplab::viz::Visualizer& view, const looplab::EventLog& log, size
   looplab::viz::Timeline timeline;
   std::vector<double> ms;
   double now = 0;
+  looplab::viz::ViewActions actions;  // nothing to seek: the playhead is set by the loop below
   for (int i = 0; i < frames; i++) {
     // The playhead walks forward from `from` to `to`, so tweens and fades are running.
     size_t at = from + (to - from) * size_t(i) / size_t(std::max(1, frames - 1));
@@ -52,7 +53,7 @@ Stats measure(looplab::viz::Visualizer& view, const looplab::EventLog& log, size
     auto t0 = std::chrono::steady_clock::now();
     io.DeltaTime = 1.0f / 60;
     ImGui::NewFrame();
-    view.draw(m, &log, fonts, [](size_t) {}, now);
+    view.draw(m, &log, fonts, actions, now);
     ImGui::Render();
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
