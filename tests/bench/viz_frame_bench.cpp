@@ -1,8 +1,9 @@
 // viz_frame_bench: CPU time of one visualizer frame (ImGui NewFrame + every panel + Render) with
 // 1,000 live tasks and 1,000 timers, headless (an ImGui context with no window or GPU). The
-// budget is 16 ms per frame.   usage: viz_frame_bench [frames]
+// budget is 16 ms of CPU per frame (measured as this thread's CPU time).   usage: viz_frame_bench [frames]
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -32,8 +33,16 @@ async def main():
 asyncio.run(main())
 )";
 
+// CPU time of this thread: the budget is CPU time, and the machine may be busy with other work.
+double cpu_ms() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
 struct Stats {
-  double mean = 0, worst = 0, p95 = 0;
+  double mean = 0, worst = 0, p95 = 0;  // CPU ms per frame
+  double wall_worst = 0;                 // wall ms of the slowest frame (includes preemption)
   int vertices = 0;  // in the last frame: shows the panels really drew
 };
 
@@ -43,6 +52,7 @@ Stats measure(looplab::viz::Visualizer& view, const looplab::EventLog& log, size
   io.DisplaySize = display;
   looplab::viz::Timeline timeline;
   std::vector<double> ms;
+  double wall_worst = 0;
   double now = 0;
   looplab::viz::ViewActions actions;  // nothing to seek: the playhead is set by the loop below
   for (int i = 0; i < frames; i++) {
@@ -51,13 +61,16 @@ Stats measure(looplab::viz::Visualizer& view, const looplab::EventLog& log, size
     Model m = timeline.at(log, at);  // not timed: playback's job, cached between frames there
     now += 1.0 / 60;
     auto t0 = std::chrono::steady_clock::now();
+    double c0 = cpu_ms();
     io.DeltaTime = 1.0f / 60;
     ImGui::NewFrame();
     view.draw(m, &log, fonts, actions, now);
     ImGui::Render();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ms.push_back(cpu_ms() - c0);
+    wall_worst = std::max(wall_worst, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   Stats s;
+  s.wall_worst = wall_worst;
   s.vertices = ImGui::GetDrawData()->TotalVtxCount;
   for (double x : ms) s.mean += x;
   s.mean /= double(ms.size());
@@ -123,11 +136,14 @@ int main(int argc, char** argv) {
   bool ok = true;
   for (const Case& c : cases) {
     looplab::viz::Visualizer view;
+    // The first frame also folds the whole log into the timeline's lanes (once per run).
+    Stats first_frame = measure(view, log, c.from, c.from, 1, c.size, fonts);
+    std::printf("%-48s first frame (lanes fold the whole log): %5.2f ms CPU\n", c.name, first_frame.worst);
     measure(view, log, c.from, c.from, 5, c.size, fonts);  // warm up
     Stats s = measure(view, log, c.from, c.to, frames, c.size, fonts);
-    std::printf("%-50s mean %6.2f ms  p95 %6.2f ms  worst %6.2f ms per frame  (%d vertices)\n", c.name, s.mean,
-                s.p95, s.worst, s.vertices);
-    ok = ok && s.p95 <= 16.0;
+    std::printf("%-48s CPU per frame: mean %5.2f ms  p95 %5.2f ms  worst %5.2f ms  (wall worst %5.2f ms; %d vertices)\n",
+                c.name, s.mean, s.p95, s.worst, s.wall_worst, s.vertices);
+    ok = ok && s.worst <= 16.0;
   }
   ImGui::DestroyContext();
   std::printf(ok ? "within the 16 ms budget\n" : "OVER the 16 ms budget\n");
