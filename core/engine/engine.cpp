@@ -55,6 +55,8 @@ struct Engine::Impl {
   void reset() {
     if (vm && parked) vm->discard_parked(parked);
     parked = nullptr;
+    if (vm && run.loop)
+      if (void* step_chain = run.loop->take_parked()) vm->discard_parked(static_cast<Frame*>(step_chain));
     loop_running = false;
     run = LoopRun();
     if (vm) vm->host_context = nullptr;

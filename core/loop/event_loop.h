@@ -90,6 +90,13 @@ struct EventLoop final : Obj {
   RunStatus run_slice(uint64_t budget);
   void stop() { stopping = true; }
   bool is_running() const { return running; }
+  // The frame chain of a step cut off mid-way by the budget (null if none), handed over and
+  // forgotten: a host tearing the engine down frees it while its VM still exists.
+  void* take_parked() {
+    void* p = parked_;
+    parked_ = nullptr;
+    return p;
+  }
   // True when an exception handler call failed etc.; see RunStatus.
   Value escaped;
   std::string deadlock_report;

@@ -360,7 +360,7 @@ Value deque_binop(VM& vm, Value a, Value b, BinOp op) {
       }
       std::vector<Value> items;
       for (size_t i = 0; i < d->count; i++) items.push_back(d->at(i));
-      if (vm.heap.would_exceed(items.size() * size_t(n) * sizeof(Value))) return vm.raise_value(Value::object(vm.t.MemoryError));
+      if (vm.heap.would_exceed(uint64_t(items.size()) * uint64_t(n) * sizeof(Value))) return vm.raise_value(Value::object(vm.t.MemoryError));
       for (int64_t k = 1; k < n; k++)
         for (Value v : items) append_right(vm, d, v);
       return target;

@@ -282,7 +282,7 @@ Value ba_binop(VM& vm, Value a, Value b, BinOp op) {
       }
       if (n < 0) n = 0;
       if (n > 0 && s->bytes.size() > 0 && (uint64_t(n) > (uint64_t(1) << 40) / s->bytes.size() ||
-                                           vm.heap.would_exceed(s->bytes.size() * size_t(n))))
+                                           vm.heap.would_exceed(uint64_t(s->bytes.size()) * uint64_t(n))))
         return vm.raise_value(Value::object(vm.t.MemoryError));
       std::string out;
       out.reserve(s->bytes.size() * size_t(n));

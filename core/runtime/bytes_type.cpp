@@ -279,7 +279,7 @@ bool byteslike_from_args(VM& vm, CallArgs& a, const char* tname, std::string* ou
       vm.raise(vm.t.ValueError, "negative count");
       return false;
     }
-    if (vm.heap.would_exceed(size_t(n))) {
+    if (vm.heap.would_exceed(uint64_t(n))) {
       vm.raise_value(Value::object(vm.t.MemoryError));
       return false;
     }

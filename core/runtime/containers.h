@@ -179,7 +179,7 @@ inline void note_growth(VM& vm, size_t old_capacity, size_t new_capacity, size_t
   if (new_capacity > old_capacity) vm.heap.note_external(std::ptrdiff_t((new_capacity - old_capacity) * elem_size));
 }
 // MemoryError (no message, as CPython's) when `more_bytes` would pass the heap cap.
-inline bool check_alloc(VM& vm, size_t more_bytes) {
+inline bool check_alloc(VM& vm, uint64_t more_bytes) {
   if (!vm.heap.would_exceed(more_bytes)) return true;
   vm.raise_value(Value::object(vm.t.MemoryError));
   return false;

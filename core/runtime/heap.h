@@ -53,7 +53,11 @@ class Heap {
   // The cap beyond which the VM raises MemoryError (checked by the VM at safe points and by
   // natives before large allocations).
   size_t limit = size_t(512) << 20;
-  bool would_exceed(size_t more_bytes) const { return live_bytes_ + allocated_since_gc_ + more_bytes > limit; }
+  // 64-bit on purpose: callers pass sizes computed in int64 (repeat counts, joins), which would
+  // wrap in wasm's 32-bit size_t and slip under the cap.
+  bool would_exceed(uint64_t more_bytes) const {
+    return more_bytes > limit || uint64_t(live_bytes_) + allocated_since_gc_ + more_bytes > limit;
+  }
 
   // Forget whether objects were allocated: for code that knows an allocation is short-lived.
   void note_external(std::ptrdiff_t bytes) { allocated_since_gc_ += bytes > 0 ? size_t(bytes) : 0; }

@@ -200,7 +200,7 @@ bool repeat_into(VM& vm, std::vector<Value>& out, const std::vector<Value>& src,
     return true;
   }
   if (uint64_t(count) > (uint64_t(1) << 40) / src.size() ||
-      vm.heap.would_exceed(size_t(count) * src.size() * sizeof(Value))) {
+      vm.heap.would_exceed(uint64_t(count) * src.size() * sizeof(Value))) {
     vm.raise_value(Value::object(vm.t.MemoryError));
     return false;
   }

@@ -158,7 +158,7 @@ Value tuple_binop(VM& vm, Value a, Value b, BinOp op) {
       if (count <= 0 || t->size == 0) return Value::object(vm.new_tuple(0));
       if (count == 1 && t->cls == vm.t.tuple) return seq;
       if (uint64_t(count) > (uint64_t(1) << 40) / t->size ||
-          vm.heap.would_exceed(size_t(count) * t->size * sizeof(Value)))
+          vm.heap.would_exceed(uint64_t(count) * t->size * sizeof(Value)))
         return vm.raise_value(Value::object(vm.t.MemoryError));
       TupleObj* out = vm.new_tuple(t->size * size_t(count));
       for (size_t k = 0; k < size_t(count); k++)
