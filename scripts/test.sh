@@ -104,9 +104,10 @@ run_suite "conformance asan" parse_ratchet python3 tests/conformance/ratchet.py 
   --label "conformance asan" --runner "$B/asan/looplab run {file}" --timeout 30
 run_suite "conformance wasm" parse_ratchet python3 tests/conformance/ratchet.py \
   --label "conformance wasm" --runner "node --no-experimental-fetch $B/wasm/looplab-node.js run {file}" --timeout 30
-# The network's golden programs (sim://, exact outputs) and the gallery's examples (issue 7).
-run_suite "net programs" parse_programs python3 tests/programs/run.py \
-  --cmd "$B/native/looplab run {file}" -k net/
+# Golden programs (language, loop, stdlib, sim:// network; exact outputs recorded from CPython
+# where CPython can run them) and the gallery's examples.
+run_suite "golden programs" parse_programs python3 tests/programs/run.py \
+  --cmd "$B/native/looplab run {file}"
 run_suite "gallery examples" parse_programs python3 site/examples/check.py --cmd "$B/native/looplab run {file}"
 run_suite "browser" parse_node_test bash -c \
   "cd tests/browser && node --test --test-reporter=tap --test-concurrency=1"
