@@ -46,6 +46,16 @@ export function createLooplabApi(canvas, hooks = {}) {
       fail?.(crashed);
       hooks.onCrash?.(crashed);
     },
+    // The module compiled early by the page (index.html's head): instantiate that one; if the
+    // early compile failed, fetch and compile it here as emscripten would.
+    instantiateWasm: window.looplabWasm ? (imports, receive) => {
+      window.looplabWasm
+        .then((compiled) => WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled)))
+        .catch(() => WebAssembly.instantiateStreaming(fetch('looplab.wasm', { credentials: 'same-origin' }), imports)
+          .then((r) => receive(r.instance, r.module)))
+        .catch((e) => module.onAbort(`could not load looplab.wasm: ${e?.message ?? e}`));
+      return {};
+    } : undefined,
     // The wasm side's own diagnostics (not the Python program's output).
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),

@@ -242,7 +242,8 @@ describe('playhead and time travel', () => {
 
   it('answers the keyboard: step, step back, step size, play/pause, run', LIMIT, async () => {
     await load(GATHER);
-    await page.locator('#canvas').click();  // focus outside the editor
+    // Focus outside the editor (not on the canvas: a click there may move the playhead).
+    await page.evaluate(() => { document.activeElement?.blur(); window.looplab.seek(0); });
     await page.keyboard.press('2');          // step size: task step
     assert.equal(await page.locator('#step-kind').inputValue(), 'task');
     await page.keyboard.press('ArrowRight');
