@@ -21,6 +21,28 @@ describe('page content', () => {
     }
   });
 
+  it('has at least 15 gallery examples and the ten lessons, every text in English and Korean', () => {
+    const content = readContent(SITE);
+    const shown = content.index.examples.filter((e) => !e.hidden);
+    assert.ok(shown.length >= 15, `${shown.length} examples`);
+    for (const e of shown) {
+      const { fields } = parseHeader(content.examples.find((x) => x.file === e.file).source);
+      for (const key of ['title', 'title.ko', 'about', 'about.ko', 'topic', 'order'])
+        assert.ok(fields[key], `${e.file}: no "# ${key}:" line`);
+      assert.match(fields['title.ko'] + fields['about.ko'], /[가-힣]/, `${e.file}: the .ko lines are not Korean`);
+    }
+    const ids = content.lessons.map((l) => l.id).sort();
+    assert.deepEqual(ids, ['blocking', 'coroutine', 'deadlock', 'event-loop', 'exceptions', 'future', 'lifecycle', 'networking', 'sync-primitives', 'task']);
+    for (const l of content.lessons) {
+      for (const texts of [l.title, l.about, ...l.steps.map((st) => st.text)]) {
+        assert.equal(typeof texts?.en, 'string', `${l.id}: a text without English`);
+        assert.match(texts.ko ?? '', /[가-힣]/, `${l.id}: "${texts.en.slice(0, 40)}" has no Korean`);
+      }
+      // A step title may be code (`gather`, `async with lock`), the same in both languages.
+      for (const st of l.steps) assert.equal(typeof st.title?.ko, 'string', `${l.id}: "${st.title?.en}" has no Korean title`);
+    }
+  });
+
   it('parses an example header in English and Korean', () => {
     const src = '# title: gather\n# title.ko: 모으기\n# about: Two at once.\n# order: 5\n# topic: gather\n#\n# more\nimport asyncio\n# not header: x\n';
     assert.deepEqual(parseHeader(src).fields, { title: 'gather', 'title.ko': '모으기', about: 'Two at once.', order: '5', topic: 'gather' });
