@@ -213,6 +213,28 @@ describe('playhead and time travel', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('bounds the log with a notice and seeks anywhere in a 1,000,000-event log quickly', { timeout: 180_000 }, async (t) => {
+    await page.evaluate(() => { window.__spin = window.looplab.run('import asyncio\n\n\nasync def spin():\n    while True:\n        await asyncio.sleep(0)\n\n\nasyncio.run(spin())\n'); });
+    const full = await waitFor(page, () => (window.looplab.status().logFull ? window.looplab.status() : null), null, { what: 'a full log', timeout: 150_000 });
+    assert.equal(full.events, 1_000_000);
+    // Seeks forth and back across the whole log, each with the model at the new playhead.
+    const times = await page.evaluate(() => [999_000, 10, 500_000, 250_123, 999_999, 3, 750_001].map((i) => {
+      const t0 = performance.now();
+      window.looplab.seek(i);
+      const s = window.looplab.state();
+      return { i, playhead: s.playhead, ms: performance.now() - t0 };
+    }));
+    for (const { i, playhead } of times) assert.equal(playhead, i);
+    const worst = Math.max(...times.map((x) => x.ms));
+    t.diagnostic(`seek + state() in a 1,000,000-event log: worst ${worst.toFixed(1)} ms`);
+    assert.ok(worst < 50, `a seek took ${worst.toFixed(1)} ms: ${JSON.stringify(times)}`);
+    await page.click('#stop');
+    assert.equal((await page.evaluate(() => window.__spin)).runState, 'stopped');
+    const shown = await page.locator('#console').innerText();
+    assert.match(shown, /the event log is full/);
+    assert.match(shown, /\[stopped\]/);
+  });
+
   it('plays at a slow speed and pauses', LIMIT, async () => {
     await load(GATHER);
     await page.evaluate(() => { window.looplab.setSpeed(25); window.looplab.play(); });
