@@ -148,6 +148,9 @@ export function createEditor(parent, { onRun, onEdit, extraKeys = [], initialTex
       basicSetup,
       python(),
       oneDark,
+      // The pane is narrow beside the visualizer: wrap long lines, so the task labels at their
+      // ends stay in sight.
+      EditorView.lineWrapping,
       marksField,
       Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { onRun?.(); return true; } }, ...extraKeys])),
       EditorView.updateListener.of((update) => {
