@@ -49,16 +49,18 @@ export function save(text, key = STORAGE_KEY) {
 const External = Annotation.define();
 
 // --- marks: what the run looks like at the playhead --------------------------------------
-// marks = {tasks: [{line, color, name, running}], error: {line, message} | null, lesson: [lines]}
+// marks = {tasks: [{id, line, color, name, running}], error: {line, message} | null, lesson: [lines],
+//          labelTitle: the task labels' tooltip}
 const setMarks = StateEffect.define();
 
 class LabelsWidget extends WidgetType {
-  constructor(tasks) {
+  constructor(tasks, title) {
     super();
     this.tasks = tasks;
+    this.title = title;  // the labels' tooltip ("{name}" is the task's name)
   }
   eq(other) {
-    return other.tasks.length === this.tasks.length &&
+    return other.title === this.title && other.tasks.length === this.tasks.length &&
       other.tasks.every((t, i) => t.name === this.tasks[i].name && t.color === this.tasks[i].color && t.running === this.tasks[i].running);
   }
   toDOM() {
@@ -69,6 +71,8 @@ class LabelsWidget extends WidgetType {
       tag.className = task.running ? 'cm-ll-label running' : 'cm-ll-label';
       tag.style.setProperty('--task-color', task.color);
       tag.textContent = task.name;
+      if (Number.isInteger(task.id)) tag.dataset.task = String(task.id);
+      if (this.title) tag.title = this.title.replace('{name}', task.name);
       box.append(tag);
     }
     return box;
@@ -108,7 +112,7 @@ function buildDecorations(doc, marks) {
       class: tasks.some((t) => t.running) ? 'cm-ll-task cm-ll-running' : 'cm-ll-task',
       attributes: { style: `--task-color: ${tasks[0].color}`, 'data-tasks': tasks.map((t) => t.name).join(' ') },
     }).range(line.from));
-    ranges.push(Decoration.widget({ widget: new LabelsWidget(tasks), side: 1 }).range(line.to));
+    ranges.push(Decoration.widget({ widget: new LabelsWidget(tasks, marks.labelTitle), side: 1 }).range(line.to));
   }
   for (const n of marks.lesson ?? []) {
     const line = lineAt(n);
@@ -139,7 +143,8 @@ const marksField = StateField.define({
 
 // `onRun` is bound to Ctrl/Cmd+Enter; `onEdit(text)` sees each change the person makes;
 // `extraKeys` are more CodeMirror key bindings (the page's shortcuts).
-export function createEditor(parent, { onRun, onEdit, extraKeys = [], initialText, storageKey = STORAGE_KEY, persist = true } = {}) {
+// `onTaskClick(id)`: a task's label was clicked (0: the module's).
+export function createEditor(parent, { onRun, onEdit, onTaskClick, extraKeys = [], initialText, storageKey = STORAGE_KEY, persist = true } = {}) {
   const saved = persist ? loadSaved(storageKey) : null;
   const view = new EditorView({
     parent,
@@ -160,6 +165,13 @@ export function createEditor(parent, { onRun, onEdit, extraKeys = [], initialTex
         if (!update.transactions.some((tr) => tr.annotation(External))) onEdit?.(text);
       }),
     ],
+  });
+
+  parent.addEventListener('mousedown', (e) => {
+    const tag = e.target.closest?.('.cm-ll-label[data-task]');
+    if (!tag || !onTaskClick) return;
+    e.preventDefault();
+    onTaskClick(Number(tag.dataset.task));
   });
 
   return {

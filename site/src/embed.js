@@ -45,6 +45,10 @@ const editor = createEditor($('editor'), {
   persist: false,
   initialText: '',
   onRun: () => runner.runEditor(),
+  onTaskClick: (id) => {
+    transport.setKind('line');
+    transport.selectTask(id);
+  },
   onEdit: (text) => {
     if (example && text !== example.text) example = null;
     clearTimeout(autoRunTimer);

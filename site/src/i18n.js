@@ -49,6 +49,7 @@ const TEXT = {
     running: 'running',
     followTask: 'Task', followTaskTitle: 'Whose lines a line step follows',
     moduleCode: 'module code',
+    followLines: 'Step through the lines of {name}',
   },
   ko: {
     tagline: 'asyncio 놀이터',
@@ -94,6 +95,7 @@ const TEXT = {
     running: '실행 중',
     followTask: '태스크', followTaskTitle: '줄 단위 스텝이 따라갈 태스크',
     moduleCode: '모듈 코드',
+    followLines: '{name}의 줄을 한 줄씩 따라가기',
   },
 };
 

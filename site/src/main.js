@@ -67,6 +67,11 @@ let currentExample = null;  // {file, text} while the editor shows an example un
 
 const editor = createEditor($('editor'), {
   onRun: () => runEditor(),
+  // A task's label in the editor: step through that task's lines.
+  onTaskClick: (id) => {
+    transport.setKind('line');
+    transport.selectTask(id);
+  },
   onEdit: (text) => {
     if (currentExample && text !== currentExample.text) {
       currentExample = null;

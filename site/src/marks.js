@@ -2,6 +2,8 @@
 // colour (the visualizer's colour, from state(), so the two match), the module's line while it
 // waits in asyncio.run, and the uncaught exception's line once the playhead has reached the
 // moment it was reported. Reads state() at most every MIN_INTERVAL_MS while the playhead moves.
+import { t } from './i18n.js';
+
 const MIN_INTERVAL_MS = 60;
 const PENDING = new Set(['created', 'ready', 'running', 'waiting']);
 // The visualizer's task colours (visualizer/theme.h kTaskPaletteRgb, indexed by (id - 1) % 12),
@@ -25,12 +27,12 @@ export function taskMarks(state) {
   const marks = [];
   for (const task of state.tasks ?? []) {
     if (!PENDING.has(task.state) || !(task.line > 0)) continue;
-    marks.push({ line: task.line, name: task.name, color: taskColor(task), running: task.state === 'running' });
+    marks.push({ id: task.id, line: task.line, name: task.name, color: taskColor(task), running: task.state === 'running' });
   }
   // The module's own code: where it is while the loop runs (asyncio.run(...)), or running.
   const ended = ['finished', 'failed', 'stopped'].includes(state.runState) && state.playhead >= state.events;
   if (state.moduleLine > 0 && !ended) {
-    marks.push({ line: state.moduleLine, name: '<module>', color: MODULE_COLOR, running: !state.loopRunning });
+    marks.push({ id: 0, line: state.moduleLine, name: '<module>', color: MODULE_COLOR, running: !state.loopRunning });
   }
   return marks;
 }
@@ -45,7 +47,7 @@ export function createPlayheadView(api, editor, { console: out, onState } = {}) 
     pending = false;
     lastFetch = performance.now();
     const state = api.state();
-    editor.setMarks({ tasks: taskMarks(state), error: visibleError(state.playhead) });
+    editor.setMarks({ tasks: taskMarks(state), error: visibleError(state.playhead), labelTitle: t('followLines') });
     onState?.(state);
   }
 

@@ -155,6 +155,15 @@ describe('playhead and time travel', () => {
     assert.ok(dom.some((d) => d.tasks.includes('Task-2') && d.text.includes('await asyncio.sleep(delay)')), JSON.stringify(dom));
     assert.ok(dom.some((d) => d.tasks.includes('Task-1') && d.text.includes('asyncio.gather')), JSON.stringify(dom));
     assert.ok(dom.every((d) => d.color), JSON.stringify(dom));
+    // Clicking a task's label follows that task's lines.
+    const label = page.locator('.cm-ll-label[data-task="2"]');
+    assert.equal(await label.getAttribute('title'), 'Step through the lines of Task-2');
+    await label.click();
+    assert.equal(await page.locator('#step-kind').inputValue(), 'line');
+    assert.equal(await page.locator('#step-task').inputValue(), '2');
+    assert.equal((await state()).selectedTask, 2);
+    await page.selectOption('#step-kind', 'task');
+    await page.evaluate(() => window.looplab.selectTask(0));
     await frames(page, 3);
     await page.screenshot({ path: screenshotPath('gather-task-step-2.png') });
   });
