@@ -96,8 +96,8 @@ void draw_card(ViewContext& v, const TaskView& t, ImVec2 p, ImVec2 size, bool wa
   y += body + 4;
   // The await chain starts at the task's coroutine, so it stands in for the coroutine's name
   // while there is one ("main -> gather -> fetch -> sleep").
-  char line[24];
-  std::snprintf(line, sizeof line, t.line ? "line %d" : "", t.line);
+  char line[24] = "";
+  if (t.line) std::snprintf(line, sizeof line, "line %d", t.line);
   float lw = f.small->CalcTextSizeA(small, 1e9f, 0, line).x;
   bool chain = !t.chain.empty() && !over;
   draw_text_fit(dl, f.small, ImVec2(x, y), over ? palette::kTextDim : palette::kText, chain ? chain_words(t.chain) : t.coro,
