@@ -35,7 +35,8 @@ bool parse_step_kind(const std::string& name, StepKind* out);  // "event", "task
 
 class Playback {
  public:
-  // The log grows while the engine runs; call whenever it may have grown.
+  // The log to follow; it may grow while the engine runs (tick() picks that up). Another log
+  // (a new run) starts over with reset().
   void attach(const EventLog* log);
   void reset();  // a new run: playhead 0, live
 
