@@ -193,11 +193,12 @@ export function createEditor(parent, { onRun, onEdit, onTaskClick, extraKeys = [
       view.dispatch({ selection: { anchor: line.from }, effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
       view.focus();
     },
-    // Scrolls line `lineNumber` into view without moving the cursor or taking the focus.
-    reveal(lineNumber) {
+    // Scrolls line `lineNumber` into view (y: 'center' | 'start') without moving the cursor or
+    // taking the focus.
+    reveal(lineNumber, y = 'center') {
       const doc = view.state.doc;
       const line = doc.line(Math.min(Math.max(1, lineNumber), doc.lines));
-      view.dispatch({ effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
+      view.dispatch({ effects: EditorView.scrollIntoView(line.from, { y }) });
     },
     focus: () => view.focus(),
   };

@@ -86,7 +86,12 @@ async function open() {
       try {
         const text = r.state.e ? await loadExample(r.state.e) : r.state.c;
         editor.setText(text);
-        if (r.state.e) example = { file: r.state.e, text };
+        if (r.state.e) {
+          example = { file: r.state.e, text };
+          // An embed is small: start at the code, below the example's header comments.
+          const first = text.split('\n').findIndex((l) => !l.startsWith('#'));
+          if (first > 0) requestAnimationFrame(() => editor.reveal(first + 1, 'start'));
+        }
         if (r.state.s !== undefined) transport.setSpeed(r.state.s, { apply: false });
         if (r.state.k) transport.setKind(r.state.k);
         if (r.state.t) transport.selectTask(r.state.t);
