@@ -9,7 +9,7 @@ namespace {
 
 constexpr size_t kMaxEventsPerSync = 400'000;  // keeps one frame short when a huge log arrives
 constexpr float kLabelWidth = 92;
-constexpr float kLaneHeight = 18;
+constexpr float kLaneHeight = 17;
 constexpr float kAxisHeight = 20;
 
 bool finished(TaskState s) { return task_finished(s); }
@@ -136,7 +136,9 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
   const Model& m = v.model;
   const Fonts& f = v.fonts;
   float small = font_px(f.small);
-  panel_heading(v, "Timeline", "virtual time since the start \xc2\xb7 drag to move the playhead \xc2\xb7 wheel to zoom");
+  // Inside a tab every pixel of height goes to the lanes (the tab names the panel; the hint is
+  // the axis's tooltip).
+  if (!v.in_tab) panel_heading(v, "Timeline", "virtual time since the start \xc2\xb7 drag to move the playhead \xc2\xb7 wheel to zoom");
   // asyncio's clock does not start at 0 (loop.time() is a monotonic clock): the axis counts from
   // the first event, so a 0.3 s run fills the lanes.
   double origin = lanes.log() && lanes.log()->size() ? (*lanes.log())[0].t : 0;
@@ -295,6 +297,8 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
     dl->AddLine(ImVec2(px, o.y + 2), ImVec2(px, bottom), palette::kText, dragging_ ? 2.5f : 1.5f);
     dl->AddTriangleFilled(ImVec2(px - 6, o.y), ImVec2(px + 6, o.y), ImVec2(px, o.y + 8), palette::kText);
   }
+  if (!tip && hovered && !dragging_ && io.MousePos.y < o.y + kAxisHeight)
+    tip = "virtual time since the start: drag to move the playhead, wheel to zoom, shift+wheel to scroll lanes, double-click to fit";
   if (tip && hovered && !dragging_) ImGui::SetTooltip("%s", tip);
 }
 
