@@ -80,6 +80,13 @@ void Motion::anchor(uint64_t key, ImVec2 at) {
   m.seen = now_;
 }
 
+void Motion::launch(ImVec2 from, ImVec2 to, ImVec2 size, ImU32 color, std::string label) {
+  if (snapping_) return;
+  constexpr size_t kMaxGhosts = 8;  // at "instant" speed hundreds of handles run per frame
+  if (ghosts_.size() >= kMaxGhosts) ghosts_.erase(ghosts_.begin());
+  ghosts_.push_back({from, to, size, color, std::move(label), now_});
+}
+
 ImU32 Motion::color(uint64_t key, ImU32 target) {
   auto [it, fresh] = colors_.try_emplace(key);
   Fade& f = it->second;

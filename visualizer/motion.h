@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "imgui.h"
 
@@ -40,6 +42,30 @@ class Motion {
 
   size_t size() const { return items_.size() + colors_.size(); }
 
+  // Something that left its place (a handle taken off the ready queue to run): it flies to
+  // `to` and fades out there. Ghosts are view-only and few (the oldest go first).
+  struct Ghost {
+    ImVec2 from, to, size;
+    ImU32 color = 0;
+    std::string label;
+    double start = 0;
+  };
+  void launch(ImVec2 from, ImVec2 to, ImVec2 size, ImU32 color, std::string label);
+  // Live ghosts with their position and opacity now; finished ones are dropped.
+  template <class F>
+  void each_ghost(F draw) {
+    size_t keep = 0;
+    for (Ghost& g : ghosts_) {
+      float p = progress(g.start);
+      if (p >= 1) continue;
+      float e = 1 - (1 - p) * (1 - p) * (1 - p);
+      draw(g, ImVec2(g.from.x + (g.to.x - g.from.x) * e, g.from.y + (g.to.y - g.from.y) * e), 1 - p * p);
+      ghosts_[keep++] = g;
+    }
+    ghosts_.resize(keep);
+  }
+  bool snapping() const { return snapping_; }
+
  private:
   struct Move {
     ImVec2 from, to, now;
@@ -55,6 +81,7 @@ class Motion {
 
   std::unordered_map<uint64_t, Move> items_;
   std::unordered_map<uint64_t, Fade> colors_;
+  std::vector<Ghost> ghosts_;
   double now_ = 0;
   double last_prune_ = 0;
   bool snap_ = false;

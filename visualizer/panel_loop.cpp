@@ -153,6 +153,8 @@ void draw_loop_panel(ViewContext& v, float height) {
                   roomy ? s.name : s.short_name, sw - 14);
     std::string detail = station_detail(m, i);
     draw_text_fit(dl, f.small, ImVec2(lo[i].x + 9, top + 8 + body), lit ? palette::kText : palette::kTextDim, detail, sw - 14);
+    // Handles taken off the ready queue fly into "run ready handles".
+    if (s.phase == LoopPhase::RunReady) v.motion.anchor(motion_key(MotionKind::Station, 100), ImVec2(lo[i].x + 8, top + 4));
     if (i < 2) draw_arrow(dl, ImVec2(hi[i].x + 3, top + sh / 2), ImVec2(hi[i].x + gap - 3, top + sh / 2), palette::kTextDim);
   }
   // Back to the start: the next iteration.

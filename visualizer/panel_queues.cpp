@@ -63,6 +63,23 @@ void draw_ready_panel(ViewContext& v) {
   bool scrolled = panel_scrolled();
   float row = font_px(v.fonts.body) + 10;
   float w = ImGui::GetContentRegionAvail().x;
+  // Handles drawn last frame that have left the queue now went to run: send each to the loop's
+  // "run ready handles" station (moving forward only; a seek back just redraws).
+  static std::vector<std::pair<uint32_t, ImU32>> shown, shown_now;
+  static std::vector<std::string> shown_labels, labels_now;
+  shown_now.clear();
+  labels_now.clear();
+  ImVec2 station;
+  bool have_station = v.motion.last_place(motion_key(MotionKind::Station, 100), &station);
+  if (have_station && !v.motion.snapping()) {
+    for (size_t k = 0; k < shown.size(); k++) {
+      uint32_t id = shown[k].first;
+      bool still = std::any_of(m.ready.begin(), m.ready.end(), [&](const HandleView& h) { return h.id == id; });
+      ImVec2 from;
+      if (!still && v.motion.last_place(motion_key(MotionKind::Handle, id), &from))
+        v.motion.launch(from, station, ImVec2(std::min(w, 200.0f), row), shown[k].second, shown_labels[k]);
+    }
+  }
   if (m.ready.empty()) {
     ImGui::PushFont(v.fonts.small);
     ImGui::TextColored(ImColor(palette::kTextDim), "empty: the loop will poll, or sleep until a timer");
@@ -91,6 +108,10 @@ void draw_ready_panel(ViewContext& v) {
         if (uint32_t owner = handle_task(v, h)) detail = "timer due \xc2\xb7 " + std::string(task_name(m, owner));
       draw_moving_chip(v, motion_key(MotionKind::Handle, h.id), ImVec2(p.x + badge, p.y), spawn, scrolled,
                        ImVec2(w - badge, row), handle_color(v, h), label, detail, h.cancelled);
+      if (!h.cancelled) {
+        shown_now.push_back({h.id, handle_color(v, h)});
+        labels_now.push_back(label);
+      }
       if (i == 0)
         ImGui::GetWindowDrawList()->AddText(v.fonts.small, font_px(v.fonts.small), ImVec2(p.x, p.y + (row - font_px(v.fonts.small)) / 2),
                                             palette::kGreen, "next");
@@ -98,6 +119,17 @@ void draw_ready_panel(ViewContext& v) {
     }
   }
   ImGui::EndChild();
+  shown.swap(shown_now);
+  shown_labels.swap(labels_now);
+  // The ghosts fly above every panel.
+  v.motion.each_ghost([&](const Motion::Ghost& g, ImVec2 at, float alpha) {
+    ImDrawList* fg = ImGui::GetForegroundDrawList();
+    ImVec2 end(at.x + g.size.x, at.y + g.size.y);
+    fg->AddRectFilled(at, end, with_alpha(palette::kCard, alpha), 5);
+    fg->AddRect(at, end, with_alpha(g.color, alpha), 5);
+    draw_text_fit(fg, v.fonts.body, ImVec2(at.x + 10, at.y + (g.size.y - font_px(v.fonts.body)) / 2),
+                  with_alpha(palette::kText, alpha), g.label, g.size.x - 14);
+  });
 }
 
 void draw_timers_panel(ViewContext& v) {
