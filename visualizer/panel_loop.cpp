@@ -31,7 +31,7 @@ std::string station_detail(const Model& m, int i) {
   char buf[160];
   switch (i) {
     case 0:
-      if (!m.ready.empty()) return "ready handles: no waiting";
+      if (!m.ready.empty()) return "handles ready: polls without waiting";
       if (!m.timers.empty()) return "sleeps until the next timer";
       return "waits for I/O";
     case 1:

@@ -82,7 +82,7 @@ void draw_ready_panel(ViewContext& v) {
   }
   if (m.ready.empty()) {
     ImGui::PushFont(v.fonts.small);
-    ImGui::TextColored(ImColor(palette::kTextDim), "empty: the loop will poll, or sleep until a timer");
+    ImGui::TextColored(ImColor(palette::kTextDim), "empty: nothing to run this iteration");
     ImGui::PopFont();
   }
   ImGuiListClipper clip;
@@ -152,7 +152,7 @@ void draw_timers_panel(ViewContext& v) {
   float w = ImGui::GetContentRegionAvail().x;
   if (sorted.empty()) {
     ImGui::PushFont(v.fonts.small);
-    ImGui::TextColored(ImColor(palette::kTextDim), "no timers (asyncio.sleep and call_later add them)");
+    ImGui::TextColored(ImColor(palette::kTextDim), "none (asyncio.sleep and call_later add timers)");
     ImGui::PopFont();
   }
   double horizon = 0;  // the bars show time left against the farthest visible deadline
@@ -166,10 +166,12 @@ void draw_timers_panel(ViewContext& v) {
       ImVec2 p = ImGui::GetCursorScreenPos();
       double left = t.deadline - m.clock;
       // Past its deadline and still in the heap: the loop was busy (or blocked) and is late.
-      bool late = left < -1e-6;
+      // (Under a millisecond is the cost of the code that ran meanwhile: "due", not late.)
+      bool late = left < -1e-3;
       char when[32], in[40];
       format_seconds(late ? -left : std::max(0.0, left), when, sizeof when);
-      std::snprintf(in, sizeof in, late ? "late %s" : "in %s", when);
+      if (left <= 0 && !late) std::snprintf(in, sizeof in, "due now");
+      else std::snprintf(in, sizeof in, late ? "late %s" : "in %s", when);
       ImDrawList* dl = ImGui::GetWindowDrawList();
       float frac = horizon > 0 ? float(std::max(0.0, left) / horizon) : 0;
       dl->AddRectFilled(ImVec2(p.x, p.y + row - 3), ImVec2(p.x + (left_w - 6) * frac, p.y + row - 1), with_alpha(palette::kYellow, 0.7f), 1);

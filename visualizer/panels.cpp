@@ -107,7 +107,8 @@ void Visualizer::draw(const Model& model, const EventLog* log, const Fonts& font
   if (w >= kMedium) {
     // Queues | tasks (| waiting-on, I/O, diagnostics), and the timeline (or tabs) below.
     bool wide = w >= kWide;
-    float bottom_h = std::clamp(rest * 0.34f, 120.0f, 300.0f);
+    // The timeline (or the tabs holding it) needs room for a few lanes even on a short canvas.
+    float bottom_h = std::clamp(rest * (wide ? 0.34f : 0.40f), 140.0f, 300.0f);
     float mid_h = std::max(rest - bottom_h - gap, 200.0f);
     float col_gap = ImGui::GetStyle().ItemSpacing.x;
     float queues_w = wide ? w * 0.26f : w * 0.40f;
