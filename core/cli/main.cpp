@@ -61,9 +61,11 @@ int main(int argc, char** argv) {
   limits.gc_stress = stress && *stress && *stress != '0';
   looplab::Engine engine(limits);
   engine.set_output_sink([](looplab::Stream s, std::string_view text) {
+    // stdout is buffered and stderr is not: flush stdout before each stderr write so a shared
+    // terminal or file sees the two streams in the order the program wrote them.
+    if (s == looplab::Stream::Stderr) std::fflush(stdout);
     FILE* f = s == looplab::Stream::Stdout ? stdout : stderr;
     std::fwrite(text.data(), 1, text.size(), f);
-    if (s == looplab::Stream::Stderr) std::fflush(stdout), std::fflush(stderr);
   });
   engine.start(source, path);
   int code = engine.run_to_end();

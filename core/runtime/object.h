@@ -70,6 +70,7 @@ class Tracer {
     while (!gray_.empty()) {
       Obj* o = gray_.back();
       gray_.pop_back();
+      mark(reinterpret_cast<Obj*>(o->cls));  // an object keeps its class alive (not every trace() says so)
       o->trace(*this);
     }
   }
