@@ -97,6 +97,28 @@ struct Engine::Impl {
             rt && rt->running_loop && rt->running_loop->current_task ? rt->running_loop->current_task->task_id : 0);
   }
 
+  // What CPython says as the interpreter shuts down and frees what is left: futures whose
+  // exception nobody retrieved, tasks still pending, coroutines never awaited.
+  // What CPython says as the interpreter shuts down and frees what is left: coroutines never
+  // awaited (freed as the module's names are cleared; the warnings machinery is gone by then,
+  // hence no tracemalloc hint), then futures whose exception nobody retrieved and tasks still
+  // pending (freed by the last collection, as they sit in reference cycles).
+  void report_at_shutdown() {
+    std::vector<GenObj*> unawaited;
+    vm->heap.for_each_object([&](Obj* o) {
+      if (o->kind != Kind::Generator || o->cls != vm->t.coroutine) return;
+      GenObj* g = static_cast<GenObj*>(o);
+      if (g->state == GenState::Created && !g->awaited) unawaited.push_back(g);
+    });
+    for (GenObj* g : unawaited) {
+      g->awaited = true;
+      std::string msg = "coroutine '" + g->qualname->str() + "' was never awaited";
+      write(Stream::Stderr, "sys:1: RuntimeWarning: " + msg + "\n");
+      log.add(EventKind::Warning, rt->clock.now(), uint32_t(WarningKind::NeverAwaited), log.intern(msg), 0);
+    }
+    report_at_exit(*rt);
+  }
+
   void finish(int code) {
     exit_code = code;
     state = code == 0 ? RunState::Finished : RunState::Failed;
@@ -126,8 +148,14 @@ struct Engine::Impl {
   void handle(ExecResult r) {
     parked = nullptr;
     switch (r.status) {
-      case ExecStatus::Returned: finish(0); break;
-      case ExecStatus::Raised: fail_with_pending(); break;
+      case ExecStatus::Returned:
+        finish(0);
+        report_at_shutdown();
+        break;
+      case ExecStatus::Raised:
+        fail_with_pending();
+        report_at_shutdown();
+        break;
       case ExecStatus::Preempted:
         parked = r.parked;
         state = RunState::Running;
@@ -209,6 +237,8 @@ void Engine::start(std::string_view source, std::string_view filename) {
     impl_->write(s == OutStream::Stdout ? Stream::Stdout : Stream::Stderr, text);
   };
   vm.on_unawaited_coroutine = [this](GenObj* g) { impl_->warn_unawaited(g); };
+  AsyncioRuntime* rt = m.rt.get();
+  vm.heap.wants_finalizer = [rt](Obj* o) { return finalizer_wanted(*rt, o); };
   vm.trace_lines = m.limits.trace_lines;
   vm.line_hook = [this](Frame* f, int line) {
     Impl& mm = *impl_;

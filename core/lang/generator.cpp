@@ -19,6 +19,7 @@ GenObj::~GenObj() {
 void GenObj::trace(Tracer& t) {
   t.mark(name);
   t.mark(qualname);
+  t.mark(code);
   if (frame) frame->trace(t);
 }
 

@@ -15,6 +15,7 @@ struct GenObj final : Obj {
   Frame* frame;              // owned; nullptr once closed
   StrObj* name;
   StrObj* qualname;
+  CodeObj* code;             // kept after the frame is gone: reprs say where it was defined
   GenState state = GenState::Created;
   // Async generators: true while an asend/athrow is in progress (no concurrent use).
   bool running_async = false;
@@ -22,7 +23,7 @@ struct GenObj final : Obj {
   bool awaited = false;
 
   GenObj(ClassObj* cls, Frame* f, StrObj* n, StrObj* qn)
-      : Obj(cls, Kind::Generator), frame(f), name(n), qualname(qn) {}
+      : Obj(cls, Kind::Generator), frame(f), name(n), qualname(qn), code(f->code) {}
   ~GenObj() override;
   void trace(Tracer& t) override;
   size_t extra_bytes() const override { return frame ? frame->alloc_size : 0; }

@@ -244,6 +244,10 @@ class VM {
   void native_enter() { native_depth_++; }
   void native_leave() { native_depth_--; }
   bool in_native() const { return native_depth_ > 0; }
+  // No native and no C++-started dispatch loop on the stack: every live value is rooted.
+  bool can_collect() const { return native_depth_ == 0 && nested_runs_ == 0; }
+  int native_depth() const { return native_depth_; }
+  int nested_runs() const { return nested_runs_; }
   // Makes `exc` (an exception instance) the pending exception as is.
   Value set_pending(Value exc) {
     pending_ = exc;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "loop/heapq.h"
 #include "runtime/class.h"
@@ -207,6 +208,7 @@ bool EventLoop::future_set_exception(FutureObj* f, Value exc) {
   f->exception = exc;
   f->state = FutureState::Finished;
   f->log_traceback = true;
+  unretrieved_seen_ = true;
   log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));
   if (f->is_task) task_finished(static_cast<TaskObj*>(f));
   schedule_callbacks(f);
@@ -355,6 +357,14 @@ void EventLoop::step(TaskObj* t, Value exc, HandleObj* h, uint64_t budget) {
 // mirrors the rest of tasks.py Task.__step: what the coroutine's answer means.
 void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
   current_task = nullptr;
+  // A task that ends frees its frame, and with it maybe a future (or itself, failed) whose
+  // exception nobody retrieved: CPython would report it right after this handle, so collect
+  // there -- only once some exception was ever set, and less often while collections find none.
+  bool ends = r.kind == Outcome::Returned || r.kind == Outcome::Raised;
+  if (ends && (unretrieved_seen_ || r.kind == Outcome::Raised)) {
+    if (ends_to_skip_ > 0) ends_to_skip_--;
+    else collect_soon_ = true;
+  }
   double now = time();
   int line = host->coro_line(t->coro);
   t->line = line;
@@ -627,6 +637,16 @@ void EventLoop::finish_handle(HandleObj* h, const StepResult& r) {
   }
 }
 
+void EventLoop::after_handle() {
+  bool collect = std::exchange(collect_soon_, false);
+  bool reported = host->after_handle(collect);
+  if (!collect) return;
+  // Back off exponentially after a few fruitless collections (a failed task kept referenced
+  // would otherwise cost a collection per task end).
+  if (reported) fruitless_ = 0;
+  else if (++fruitless_ > 4) ends_to_skip_ = 1u << std::min(fruitless_ - 4, 20u);
+}
+
 RunStatus EventLoop::run_slice(uint64_t budget) {
   stop_at_ = clock->instruction_count() + (budget ? budget : 1);
   auto remaining = [&]() -> uint64_t {
@@ -654,6 +674,7 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       else finish_handle(h, r);
       log->add(EventKind::HandleDone, time(), h->id);
       if (!escaped.is_undef()) return RunStatus::Raised;
+      after_handle();
     }
     if (stage_ == Stage::BeginIteration) {
       if (!begin_iteration()) {
@@ -679,6 +700,7 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       running_ = nullptr;
       if (!finished) return RunStatus::Running;
       if (!escaped.is_undef()) return RunStatus::Raised;
+      after_handle();
     }
     stage_ = Stage::BeginIteration;
     if (stopping) {

@@ -149,6 +149,12 @@ struct EventLoop final : Obj {
   HandleObj* in_flight_ = nullptr;   // the handle whose run was preempted
   TaskObj* in_flight_task_ = nullptr;
   void* parked_ = nullptr;
+  // Reporting unretrieved exceptions when CPython would (step_finish, after_handle).
+  bool unretrieved_seen_ = false;  // some future got an exception
+  bool collect_soon_ = false;      // a task ended: collect after its handle
+  uint32_t ends_to_skip_ = 0;      // task ends to let pass before collecting again
+  uint32_t fruitless_ = 0;         // collections in a row that reported nothing
+  void after_handle();
   uint64_t stop_at_ = 0;
   std::vector<ThreadCompletion> completions_;  // executor results not yet delivered
   std::unordered_map<uint32_t, TaskObj*> sync_owner_;

@@ -54,6 +54,11 @@ class LoopHost {
   virtual int coro_line(Value coro) = 0;
   // "main > gather > fetch > sleep": the await chain of a suspended coroutine.
   virtual std::string await_chain(Value coro) = 0;
+  // Between handles, where CPython's refcounting would free what the handle dropped: report
+  // objects the collector found unreachable ("Task exception was never retrieved"); collect
+  // first when `collect` (a task just ended, and CPython would free it right here). True when
+  // something was reported.
+  virtual bool after_handle(bool collect) { (void)collect; return false; }
 };
 
 }  // namespace looplab

@@ -219,15 +219,16 @@ bool future_repr_info(VM& vm, FutureObj* f, std::vector<std::string>& info) {
 
 std::string coro_text(VM& vm, Value coro) {
   if (coro.is_obj() && coro.o->kind == Kind::Generator) {
+    // mirrors coroutines._format_coroutine.
     GenObj* g = static_cast<GenObj*>(coro.o);
     std::string name = g->qualname->str() + "()";
+    CodeObj* co = g->code;
+    std::string file = co->source ? co->source->filename : "?";
     if (g->frame) {
-      CodeObj* co = g->frame->code;
-      std::string file = co->source ? co->source->filename : "?";
       int line = g->state == GenState::Created ? co->firstlineno : asyncio_runtime(vm)->host.coro_line(coro);
       return name + " running at " + file + ":" + std::to_string(line);
     }
-    return name + " done";
+    return name + " done, defined at " + file + ":" + std::to_string(co->firstlineno);
   }
   return asyncio_runtime(vm)->host.describe(coro);
 }

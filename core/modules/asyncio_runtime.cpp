@@ -170,13 +170,17 @@ bool VmLoopHost::cancel_future(Value future, Value msg) {
 
 // mirrors base_events.py default_exception_handler: the message, the context, the traceback.
 void VmLoopHost::report_exception(std::string_view message, Value exc, Value subject) {
+  const char* key = "handle";
+  if (as_task(vm_, subject)) key = "task";
+  else if (as_future(vm_, subject)) key = "future";
+  report(message, exc, key, subject);
+}
+
+void VmLoopHost::report(std::string_view message, Value exc, const char* key, Value subject) {
   std::string text(message);
   if (!subject.is_undef()) {
     std::string r;
     if (repr_text(vm_, subject, r)) {
-      const char* key = "handle";
-      if (as_task(vm_, subject)) key = "task";
-      else if (as_future(vm_, subject)) key = "future";
       text += std::string("\n") + key + ": " + r;
     } else {
       vm_.clear_exception();
@@ -295,6 +299,72 @@ Value finish_loop_run(VM& vm, const LoopRun& run, RunStatus status) {
   bool not_ready;
   if (run.loop->future_result(fut, &out, &not_ready)) return out;
   return vm.set_pending(out);
+}
+
+}  // namespace looplab
+
+// ---- what CPython's __del__ methods report ---------------------------------------------------
+
+namespace looplab {
+
+bool finalizer_wanted(AsyncioRuntime& rt, Obj* o) {
+  FutureObj* f = as_future(rt.vm, Value::object(o));
+  return f && f->log_traceback;
+}
+
+namespace {
+
+// futures.py Future.__del__: "<Class> exception was never retrieved", context key 'future'.
+void report_unretrieved(AsyncioRuntime& rt, FutureObj* f) {
+  f->log_traceback = false;
+  std::string message = f->cls->name->str() + " exception was never retrieved";
+  rt.host.report(message, f->exception, "future", Value::object(f));
+  uint32_t task = f->is_task ? static_cast<TaskObj*>(f)->task_id : 0;
+  rt.log->add(EventKind::Warning, rt.clock.now(), uint32_t(WarningKind::ExceptionNeverRetrieved),
+              rt.log->intern(message), task);
+}
+
+}  // namespace
+
+bool report_finalizable(AsyncioRuntime& rt) {
+  bool any = false;
+  for (Obj* o : rt.vm.heap.take_finalizable()) {
+    FutureObj* f = as_future(rt.vm, Value::object(o));
+    if (f && f->log_traceback) {
+      report_unretrieved(rt, f);
+      any = true;
+    }
+  }
+  return any;
+}
+
+void report_at_exit(AsyncioRuntime& rt) {
+  report_finalizable(rt);
+  std::vector<FutureObj*> futures;
+  rt.vm.heap.for_each_object([&](Obj* o) {
+    if (FutureObj* f = as_future(rt.vm, Value::object(o))) futures.push_back(f);
+  });
+  for (FutureObj* f : futures) {
+    if (f->log_traceback) {
+      report_unretrieved(rt, f);
+    } else if (f->is_task && f->state == FutureState::Pending) {
+      // tasks.py Task.__del__.
+      TaskObj* t = static_cast<TaskObj*>(f);
+      if (!t->log_destroy_pending) continue;
+      t->log_destroy_pending = false;
+      rt.host.report("Task was destroyed but it is pending!", Value(), "task", Value::object(t));
+      rt.log->add(EventKind::Warning, rt.clock.now(), uint32_t(WarningKind::TaskDestroyedPending),
+                  rt.log->intern("Task was destroyed but it is pending!"), t->task_id);
+    }
+  }
+}
+
+bool VmLoopHost::after_handle(bool collect) {
+  // Collecting is safe here only at the host level: no C++ frame between here and the loop
+  // holds values the collector cannot see.
+  if (collect && vm_.can_collect()) vm_.heap.collect();
+  AsyncioRuntime* rt = asyncio_runtime(vm_);
+  return rt && report_finalizable(*rt);
 }
 
 }  // namespace looplab

@@ -26,6 +26,9 @@ class VmLoopHost final : public LoopHost {
   bool callbacks_equal(Value a, Value b) override;
   bool cancel_future(Value future, Value msg) override;
   void report_exception(std::string_view message, Value exc, Value subject) override;
+  // default_exception_handler with the context key named: "message\n<key>: repr\ntraceback".
+  void report(std::string_view message, Value exc, const char* key, Value subject);
+  bool after_handle(bool collect) override;
   std::string describe(Value v) override;
   int coro_line(Value coro) override;
   std::string await_chain(Value coro) override;
@@ -65,6 +68,14 @@ struct AsyncioRuntime {
 
   void trace(Tracer& t);
 };
+
+// CPython's Future.__del__ / Task.__del__ messages. The collector keeps an unreachable future
+// whose exception nobody retrieved (finalizer_wanted) so that report_finalized can say so, as
+// CPython does when it frees one; at the end of the program, report_at_exit says it for the
+// ones still alive, and for tasks still pending ("Task was destroyed but it is pending!").
+bool finalizer_wanted(AsyncioRuntime& rt, Obj* o);
+bool report_finalizable(AsyncioRuntime& rt);  // true if it reported any
+void report_at_exit(AsyncioRuntime& rt);
 
 // The runtime of this VM's run (created by the engine; nullptr if none).
 AsyncioRuntime* asyncio_runtime(VM& vm);

@@ -19,6 +19,9 @@ bool init_collections_abc_module(VM& vm, ModuleObj* m);
 // _collections: deque, defaultdict, _count_elements (collections_module.cpp).
 bool init_collections_module(VM& vm, ModuleObj* m);
 
+// gc: collect() / enable() / disable() / isenabled() (gc_module.cpp).
+bool init_gc_module(VM& vm, ModuleObj* m);
+
 // _json: the native encoder and scanner behind modules/py/json.py (json_module.cpp).
 bool init_json_native_module(VM& vm, ModuleObj* m);
 

@@ -14,6 +14,7 @@ void register_builtin_modules(VM& vm) {
   vm.register_module("random", init_random_module);
   vm.register_module("math", init_math_module);
   vm.register_module("time", init_time_module);
+  vm.register_module("gc", init_gc_module);
   vm.register_module("_asyncio", init_asyncio_native_module);
   vm.register_module("_stdlib", init_stdlib_native_module);
   vm.register_module("collections.abc", init_collections_abc_module);

@@ -30,7 +30,18 @@ void Heap::remove_roots(int id) {
 size_t Heap::collect() {
   Tracer tracer;
   for (auto& [id, fn] : roots_) fn(tracer);
+  for (Obj* o : finalizable_) tracer.mark(o);
   tracer.drain();
+  if (wants_finalizer) {
+    // Resurrect unreachable objects that want finalizing, and what they refer to.
+    for (Obj* o = objects_; o; o = o->gc_next) {
+      if (!o->marked && wants_finalizer(o)) {
+        finalizable_.push_back(o);
+        tracer.mark(o);
+      }
+    }
+    tracer.drain();
+  }
 
   size_t live = 0;
   size_t count = 0;

@@ -41,6 +41,20 @@ class Heap {
   int add_roots(RootFn fn);
   void remove_roots(int id);
 
+  // Finalizers, the few CPython __del__ effects programs can see ("Task exception was never
+  // retrieved"): a collection that finds an unreachable object for which `wants_finalizer`
+  // says yes keeps it alive one more cycle and queues it; the host reports the queue when it
+  // is safe to run code (take_finalizable) and clears the object's reason to be queued again.
+  std::function<bool(Obj*)> wants_finalizer;
+  std::vector<Obj*> take_finalizable() { return std::exchange(finalizable_, {}); }
+  // Every object still allocated (for the report at exit), in allocation order, oldest first.
+  template <class F>
+  void for_each_object(F&& f) const {
+    std::vector<Obj*> all;
+    for (Obj* o = objects_; o; o = o->gc_next) all.push_back(o);
+    for (auto it = all.rbegin(); it != all.rend(); ++it) f(*it);
+  }
+
   // True when enough has been allocated since the last collection to collect again.
   bool wants_collection() const { return stress || allocated_since_gc_ > next_gc_threshold_; }
   // Collect at every safe point (tests use it to flush out objects that were not rooted).
@@ -71,6 +85,7 @@ class Heap {
     object_count_++;
   }
 
+  std::vector<Obj*> finalizable_;  // found unreachable, kept alive until the host reports them
   Obj* objects_ = nullptr;
   size_t object_count_ = 0;
   size_t allocated_since_gc_ = 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Record CPython's output for golden programs: X.expected, and X.exit / X.stderr_last when the
-program exits non-zero. Run with CPython 3.11:
+"""Record CPython's output for golden programs: X.expected, X.exit when the program exits
+non-zero, X.stderr_last when it wrote to stderr. Run with CPython 3.11:
 
     python3 tests/programs/record.py [PROGRAM.py ...]     (default: every program)
 """
@@ -19,10 +19,12 @@ def record(path):
     for ext in (".exit", ".stderr_last"):
         if os.path.exists(base + ext):
             os.remove(base + ext)
+    lines = [l for l in p.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
     if p.returncode != 0:
-        lines = [l for l in p.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
         with open(base + ".exit", "w") as f:
             f.write(f"{p.returncode}\n")
+    # Warnings CPython prints on a successful run (never-awaited coroutines...) are checked too.
+    if p.returncode != 0 or lines:
         with open(base + ".stderr_last", "w", encoding="utf-8") as f:
             f.write((lines[-1].rstrip() if lines else "") + "\n")
     print(f"recorded {os.path.relpath(path, HERE)} (exit {p.returncode})")

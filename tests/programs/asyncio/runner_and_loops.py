@@ -23,10 +23,12 @@ print("run_until_complete(future):", loop.run_until_complete(fut))
 print("task of run_until_complete:", loop.run_until_complete(names()))
 loop.close()
 print("closed:", loop.is_closed())
+coro = answer()
 try:
-    loop.run_until_complete(answer())
+    loop.run_until_complete(coro)
 except RuntimeError as e:
     print("RuntimeError:", e)
+coro.close()  # never awaited: closing it keeps CPython's warning (timed by refcounting) out
 
 print("asyncio.run returns the result:", asyncio.run(answer()))
 print("task names continue across runs:", asyncio.run(names()), asyncio.run(names()))
@@ -46,10 +48,12 @@ new.close()
 with asyncio.Runner() as runner:
     print("Runner.run twice:", runner.run(answer(1)), runner.run(answer(2)))
     print("Runner loop running:", runner.get_loop().is_running())
+coro = answer()
 try:
-    runner.run(answer())
+    runner.run(coro)
 except RuntimeError as e:
     print("RuntimeError:", e)
+coro.close()
 
 coro = answer()
 try:
@@ -66,10 +70,12 @@ async def nested():
     except RuntimeError as e:
         print("RuntimeError:", e)
     inner.close()
+    nap = asyncio.sleep(0)
     try:
-        asyncio.get_running_loop().run_until_complete(asyncio.sleep(0))
+        asyncio.get_running_loop().run_until_complete(nap)
     except RuntimeError as e:
         print("RuntimeError:", e)
+    nap.close()
 
 asyncio.run(nested())
 
