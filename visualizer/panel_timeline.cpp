@@ -34,6 +34,7 @@ void TimelineLanes::reset(const EventLog* log) {
   lanes_.clear();
   bands_.clear();
   loop_marks_.clear();
+  iterations_.clear();
   future_task_.clear();
   future_label_.clear();
   timer_task_.clear();
@@ -78,6 +79,7 @@ void TimelineLanes::apply(const Event& e, size_t index) {
     case EventKind::TaskRenamed:
       if (e.a >= 1 && e.a <= lanes_.size()) lanes_[e.a - 1].name = e.b;
       break;
+    case EventKind::IterationStart: iterations_.push_back(e.t); break;
     case EventKind::TimerScheduled:
       grow(timer_task_, e.a);
       timer_task_[e.a] = e.c;
@@ -212,7 +214,23 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
     if (r % 2) dl->AddRectFilled(ImVec2(o.x, y), ImVec2(x1, y + kLaneHeight), IM_COL32(255, 255, 255, 6));
     if (r == 0) {
       dl->AddText(f.small, small, ImVec2(o.x, y + (kLaneHeight - small) / 2), palette::kText, "event loop");
+      if (my >= y && my < y + kLaneHeight && mx >= x0 && !tip) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "the event loop: a tick per iteration (%zu so far), red where it was blocked",
+                      lanes.iterations().size());
+        tip_text = buf;
+        tip = tip_text.c_str();
+      }
       dl->AddLine(ImVec2(x0, yc), ImVec2(x1, yc), with_alpha(palette::kTextDim, 0.3f));
+      // One tick per loop iteration (ticks closer than 3 px merge): how often the loop turns.
+      const auto& its = lanes.iterations();
+      float last_tick = -1e9f;
+      for (auto it = std::lower_bound(its.begin(), its.end(), view_t0_); it != its.end() && *it <= view_t1_; ++it) {
+        float x = to_x(*it);
+        if (x - last_tick < 3) continue;
+        last_tick = x;
+        dl->AddLine(ImVec2(x, yc - 4), ImVec2(x, yc + 4), with_alpha(palette::kTextDim, 0.6f));
+      }
       for (const TimelineLanes::Band& b : lanes.bands()) {
         if (b.t1 < view_t0_ || b.t0 > view_t1_) continue;
         float a = to_x(b.t0), z = std::max(to_x(b.t1), a + 2);

@@ -49,6 +49,7 @@ class TimelineLanes {
   const std::vector<Lane>& lanes() const { return lanes_; }  // index = task id - 1
   const std::vector<Band>& bands() const { return bands_; }
   const std::vector<Mark>& loop_marks() const { return loop_marks_; }
+  const std::vector<double>& iterations() const { return iterations_; }  // start time of each
   double end_time() const { return end_t_; }
   // The task that scheduled timer `handle` (0: none), so a due timer keeps its task's colour in
   // the ready queue.
@@ -66,6 +67,7 @@ class TimelineLanes {
   std::vector<Lane> lanes_;
   std::vector<Band> bands_;
   std::vector<Mark> loop_marks_;
+  std::vector<double> iterations_;
   std::vector<uint32_t> future_task_;   // future id -> task id (0: a plain future)
   std::vector<uint32_t> future_label_;  // future id -> label string id
   std::vector<uint32_t> timer_task_;    // timer handle id -> task that scheduled it
