@@ -47,6 +47,7 @@ void EventLoop::trace(Tracer& t) {
   t.mark(in_flight_);
   t.mark(in_flight_task_);
   t.mark(escaped);
+  t.mark(exception_handler);
   if (parked_) host->trace_parked(parked_, t);
   for (ThreadCompletion& c : completions_) {
     t.mark(c.future);
@@ -631,7 +632,8 @@ void EventLoop::finish_handle(HandleObj* h, const StepResult& r) {
     if (host->is_exit_exception(r.value)) {
       escaped = r.value;
     } else {
-      host->report_exception("Exception in callback " + host->describe(h->callback) + "()", r.value, Value::object(h));
+      host->report_exception("Exception in callback " + host->format_callback_source(h->callback, h->args), r.value,
+                             Value::object(h));
       log->add(EventKind::Warning, time(), uint32_t(WarningKind::CallbackError), log->intern(host->describe(r.value)));
     }
   }

@@ -99,6 +99,7 @@ struct EventLoop final : Obj {
   }
   // True when an exception handler call failed etc.; see RunStatus.
   Value escaped;
+  Value exception_handler;  // loop.set_exception_handler's callable (Undef: the default)
   std::string deadlock_report;
 
   // ---- state ---------------------------------------------------------------------------------

@@ -247,9 +247,10 @@ Value loop_shutdown_default_executor(VM& vm, CallArgs&) {
   return make_done_coro(vm, "BaseEventLoop.shutdown_default_executor");
 }
 
-Value loop_call_exception_handler(VM& vm, CallArgs& a) {
-  EventLoop* loop = self_loop(vm, a, "call_exception_handler");
-  if (!loop || !check_nargs(vm, a, "call_exception_handler", 2, 2)) return Value::error();
+// mirrors base_events.py default_exception_handler (for the context keys Looplab produces).
+Value loop_default_exception_handler(VM& vm, CallArgs& a) {
+  EventLoop* loop = self_loop(vm, a, "default_exception_handler");
+  if (!loop || !check_nargs(vm, a, "default_exception_handler", 2, 2)) return Value::error();
   if (!vm.isinstance(a[1], vm.t.dict)) return vm.raise(vm.t.TypeError, "context must be a dict");
   DictObj* ctx = static_cast<DictObj*>(a[1].o);
   Value msg = ctx->get_str(vm.intern("message"));
@@ -261,8 +262,37 @@ Value loop_call_exception_handler(VM& vm, CallArgs& a) {
   Value subject = ctx->get_str(vm.intern("task"));
   if (subject.is_undef()) subject = ctx->get_str(vm.intern("future"));
   if (subject.is_undef()) subject = ctx->get_str(vm.intern("handle"));
-  asyncio_runtime(vm)->host.report_exception(text, exc, subject);
+  asyncio_runtime(vm)->host.report_default(text, exc, subject);
   return Value::none();
+}
+
+// base_events.py call_exception_handler: the loop's handler if one is set, else the default.
+Value loop_call_exception_handler(VM& vm, CallArgs& a) {
+  EventLoop* loop = self_loop(vm, a, "call_exception_handler");
+  if (!loop || !check_nargs(vm, a, "call_exception_handler", 2, 2)) return Value::error();
+  if (loop->exception_handler.is_undef()) return loop_default_exception_handler(vm, a);
+  asyncio_runtime(vm)->host.call_handler(loop, a[1]);
+  return Value::none();
+}
+
+Value loop_set_exception_handler(VM& vm, CallArgs& a) {
+  EventLoop* loop = self_loop(vm, a, "set_exception_handler");
+  if (!loop || !check_nargs(vm, a, "set_exception_handler", 2, 2)) return Value::error();
+  Value h = a[1];
+  if (!h.is_none() && !op_callable(vm, h)) {
+    Value r = op_repr(vm, h);
+    if (r.is_error()) return r;
+    return vm.raisef(vm.t.TypeError, "A callable object or None is expected, got %s",
+                     static_cast<StrObj*>(r.o)->data());
+  }
+  loop->exception_handler = h.is_none() ? Value() : h;
+  return Value::none();
+}
+
+Value loop_get_exception_handler(VM& vm, CallArgs& a) {
+  EventLoop* loop = self_loop(vm, a, "get_exception_handler");
+  if (!loop || !check_nargs(vm, a, "get_exception_handler", 1, 1)) return Value::error();
+  return loop->exception_handler.is_undef() ? Value::none() : loop->exception_handler;
 }
 
 Value loop_not_supported(VM& vm, CallArgs&) {
@@ -304,12 +334,19 @@ Value handle_when(VM& vm, CallArgs& a) {
 
 Value handle_repr(VM& vm, Value self) {
   HandleObj* h = static_cast<HandleObj*>(self.o);
-  std::string info = h->is_timer ? "TimerHandle" : "Handle";
-  if (h->cancelled) info += " cancelled";
-  if (h->is_timer) info += " when=" + std::to_string(h->when);
-  std::string cb = asyncio_runtime(vm)->host.describe(h->callback);
-  if (h->hkind == HandleKind::Callback && !h->callback.is_undef()) info += " " + cb + "()";
-  return vm.str("<" + info + ">");
+  // mirrors events.py Handle._repr_info; TimerHandle inserts when= as the third item.
+  std::vector<std::string> info{h->is_timer ? "TimerHandle" : "Handle"};
+  if (h->cancelled) info.push_back("cancelled");
+  if (h->hkind == HandleKind::Callback && !h->callback.is_undef())
+    info.push_back(asyncio_runtime(vm)->host.format_callback_source(h->callback, h->args));
+  if (h->is_timer) {
+    std::string when;
+    if (!repr_text(vm, Value::real(h->when), when)) return Value::error();
+    info.insert(info.begin() + std::min<size_t>(2, info.size()), "when=" + when);
+  }
+  std::string text = "<";
+  for (size_t i = 0; i < info.size(); i++) text += (i ? " " : "") + info[i];
+  return vm.str(text + ">");
 }
 
 }  // namespace
@@ -482,7 +519,9 @@ void init_loop_class(VM& vm, ModuleObj* m) {
                       M{"shutdown_asyncgens", loop_shutdown_asyncgens},
                       M{"shutdown_default_executor", loop_shutdown_default_executor},
                       M{"call_exception_handler", loop_call_exception_handler},
-                      M{"default_exception_handler", loop_call_exception_handler},
+                      M{"default_exception_handler", loop_default_exception_handler},
+                      M{"set_exception_handler", loop_set_exception_handler},
+                      M{"get_exception_handler", loop_get_exception_handler},
                       M{"add_signal_handler", loop_not_supported}, M{"remove_signal_handler", loop_not_supported},
                       M{"create_connection", loop_not_supported}, M{"create_server", loop_not_supported},
                       M{"subprocess_exec", loop_not_supported}, M{"subprocess_shell", loop_not_supported},

@@ -177,6 +177,40 @@ void VmLoopHost::report_exception(std::string_view message, Value exc, Value sub
 }
 
 void VmLoopHost::report(std::string_view message, Value exc, const char* key, Value subject) {
+  AsyncioRuntime* rt = asyncio_runtime(vm_);
+  FutureObj* fut = as_future(vm_, subject);
+  EventLoop* loop = fut ? fut->loop : rt ? rt->running_loop : nullptr;
+  if (!loop || loop->exception_handler.is_undef()) return report_default(message, exc, subject, key);
+  DictObj* ctx = vm_.new_dict();
+  Value keep = Value::object(ctx);
+  ctx->set_str(vm_.intern("message"), vm_.str(message));
+  if (!exc.is_undef() && !exc.is_none()) ctx->set_str(vm_.intern("exception"), exc);
+  if (!subject.is_undef()) ctx->set_str(vm_.intern(key), subject);
+  call_handler(loop, keep);
+}
+
+void VmLoopHost::call_handler(EventLoop* loop, Value context) {
+  Value r = vm_.call(loop->exception_handler, {Value::object(loop), context});
+  if (!r.is_error()) return;
+  // base_events.py: logger.error('Unhandled error in exception handler', exc_info=True).
+  Value err = vm_.take_exception();
+  // base_events.py passes it on to the default handler as {'message', 'exception', 'context'}.
+  std::string text = "Unhandled error in exception handler";
+  std::string ctx;
+  if (repr_text(vm_, context, ctx)) text += "\ncontext: " + ctx;
+  vm_.clear_exception();
+  text += "\n";
+  format_exception(vm_, err, text);
+  vm_.clear_exception();
+  vm_.write(OutStream::Stderr, text);
+}
+
+void VmLoopHost::report_default(std::string_view message, Value exc, Value subject, const char* key) {
+  if (!key) {
+    key = "handle";
+    if (as_task(vm_, subject)) key = "task";
+    else if (as_future(vm_, subject)) key = "future";
+  }
   std::string text(message);
   if (!subject.is_undef()) {
     std::string r;
@@ -219,6 +253,43 @@ std::string VmLoopHost::describe(Value v) {
   if (repr_text(vm_, v, s)) return s;
   vm_.clear_exception();
   return type_name(vm_, v);
+}
+
+// mirrors format_helpers._format_callback_source (args by repr; functools.partial unwrapped).
+std::string VmLoopHost::format_callback_source(Value callable, TupleObj* args) {
+  std::string suffix;
+  auto format_args = [&](const Value* items, size_t n) {
+    std::string s = "(";
+    for (size_t i = 0; i < n; i++) {
+      std::string r;
+      if (!repr_text(vm_, items[i], r)) {
+        vm_.clear_exception();
+        r = "?";
+      }
+      s += (i ? ", " : "") + r;
+    }
+    return s + ")";
+  };
+  std::string args_text = args ? format_args(args->items(), args->size) : "()";
+  // functools.partial(f, a)(b) reads "f(a)(b)".
+  for (int depth = 0; depth < 8 && callable.is_obj() && type_name(vm_, callable) == "partial"; depth++) {
+    Value fn = op_getattr_opt(vm_, callable, vm_.intern("func"));
+    Value pargs = op_getattr_opt(vm_, callable, vm_.intern("args"));
+    if (fn.is_undef() || !pargs.is_obj() || pargs.o->kind != Kind::Tuple) break;
+    suffix = args_text + suffix;
+    TupleObj* t = static_cast<TupleObj*>(pargs.o);
+    args_text = format_args(t->items(), t->size);
+    callable = fn;
+  }
+  vm_.clear_exception();
+  std::string text = describe(callable) + args_text + suffix;
+  Value fn = callable;
+  if (fn.is_obj() && fn.o->kind == Kind::BoundMethod) fn = static_cast<BoundMethodObj*>(fn.o)->func;
+  if (fn.is_obj() && fn.o->kind == Kind::Function) {
+    CodeObj* co = static_cast<FunctionObj*>(fn.o)->code;
+    if (co->source) text += " at " + co->source->filename + ":" + std::to_string(co->firstlineno);
+  }
+  return text;
 }
 
 // The innermost generator frame of a coroutine's await chain.

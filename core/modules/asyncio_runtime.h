@@ -26,10 +26,16 @@ class VmLoopHost final : public LoopHost {
   bool callbacks_equal(Value a, Value b) override;
   bool cancel_future(Value future, Value msg) override;
   void report_exception(std::string_view message, Value exc, Value subject) override;
-  // default_exception_handler with the context key named: "message\n<key>: repr\ntraceback".
+  // call_exception_handler({'message', 'exception', key: subject}): the loop's handler when one
+  // is set (the subject's loop, else the running one), else report_default.
   void report(std::string_view message, Value exc, const char* key, Value subject);
+  // default_exception_handler: "message\n<key>: repr\ntraceback" on stderr.
+  void report_default(std::string_view message, Value exc, Value subject, const char* key = nullptr);
+  // handler(loop, context); an error in it is reported as CPython's logger does.
+  void call_handler(EventLoop* loop, Value context);
   bool after_handle(bool collect) override;
   std::string describe(Value v) override;
+  std::string format_callback_source(Value callable, TupleObj* args) override;
   int coro_line(Value coro) override;
   std::string await_chain(Value coro) override;
 

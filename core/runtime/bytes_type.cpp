@@ -170,8 +170,9 @@ Value repeat_bytes(VM& vm, BytesObj* b, Value count) {
   if (!index_value(vm, count, &n)) return Value::error();
   if (n <= 0 || b->size == 0) return Value::object(vm.new_bytes(""));
   if (uint64_t(n) > uint64_t(INT64_MAX) / b->size) return vm.raise(vm.t.OverflowError, "repeated bytes are too long");
-  size_t total = b->size * size_t(n);
-  if (vm.heap.would_exceed(total)) return vm.raise_value(Value::object(vm.t.MemoryError));
+  uint64_t total64 = uint64_t(b->size) * uint64_t(n);  // 64-bit: wasm's size_t would wrap
+  if (vm.heap.would_exceed(total64)) return vm.raise_value(Value::object(vm.t.MemoryError));
+  size_t total = size_t(total64);
   std::string out;
   out.reserve(total);
   for (int64_t i = 0; i < n; i++) out.append(b->view());

@@ -433,7 +433,7 @@ bool list_extend_items(VM& vm, ListObj* l, Value it) {
   if (it.is_obj() && it.o->kind == Kind::Range) {
     // list(range(10**10)) fails at once rather than after filling the memory.
     int64_t n = op_len(vm, it);
-    if (n < 0 || !check_alloc(vm, size_t(n) * sizeof(Value))) return false;
+    if (n < 0 || !check_alloc(vm, uint64_t(n) * sizeof(Value))) return false;
   }
   if (it.is_obj() && (it.o->kind == Kind::List || it.o->kind == Kind::Tuple)) {
     if (it.o == l) {

@@ -181,8 +181,10 @@ Value repeat(VM& vm, StrObj* s, Value count) {
   if (n <= 0 || s->size == 0) return Value::object(vm.n.empty);
   if (n == 1) return same_or_copy(vm, s);
   if (uint64_t(n) > uint64_t(INT64_MAX) / s->size) return vm.raise(vm.t.OverflowError, "repeated string is too long");
-  size_t total = s->size * size_t(n);
-  if (vm.heap.would_exceed(total)) return vm.raise_value(Value::object(vm.t.MemoryError));
+  // 64-bit arithmetic (as CPython's 64-bit builds): wasm's size_t would wrap.
+  uint64_t total64 = uint64_t(s->size) * uint64_t(n);
+  if (vm.heap.would_exceed(total64)) return vm.raise_value(Value::object(vm.t.MemoryError));
+  size_t total = size_t(total64);
   StrObj* o = vm.heap.make_var<StrObj>(total + 1, vm.t.str, total, s->length * size_t(n), s->ascii);
   char* d = o->data();
   std::memcpy(d, s->data(), s->size);
