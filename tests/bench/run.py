@@ -13,6 +13,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -80,10 +81,17 @@ def main():
         path = os.path.join(HERE, "pending_tasks.py")
         n = 20000
         results = []
-        for label, argv in (("CPython", [sys.executable, path]), ("looplab", [args.looplab, "run", path])):
-            base = peak_rss_kib(argv, dict(os.environ, BENCH_TASKS="0"))
-            full = peak_rss_kib(argv, dict(os.environ, BENCH_TASKS=str(n)))
-            results.append((label, (full - base) * 1024 / n))
+        source = open(path).read()
+        copies = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for count in (0, n):
+                copies[count] = os.path.join(tmp, f"pending_{count}.py")
+                with open(copies[count], "w") as f:
+                    f.write(source.replace("\nN = 20000\n", f"\nN = {count}\n"))
+            for label, argv in (("CPython", [sys.executable]), ("looplab", [args.looplab, "run"])):
+                base = peak_rss_kib(argv + [copies[0]], dict(os.environ))
+                full = peak_rss_kib(argv + [copies[n]], dict(os.environ))
+                results.append((label, (full - base) * 1024 / n))
         print()
         for label, per_task in results:
             print(f"memory per pending task, {label}: {per_task:.0f} bytes")
