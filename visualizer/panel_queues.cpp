@@ -65,19 +65,16 @@ void draw_ready_panel(ViewContext& v) {
   float w = ImGui::GetContentRegionAvail().x;
   // Handles drawn last frame that have left the queue now went to run: send each to the loop's
   // "run ready handles" station (moving forward only; a seek back just redraws).
-  static std::vector<std::pair<uint32_t, ImU32>> shown, shown_now;
-  static std::vector<std::string> shown_labels, labels_now;
-  shown_now.clear();
-  labels_now.clear();
+  ReadyTrail scratch;
+  ReadyTrail& trail = v.ready_trail ? *v.ready_trail : scratch;
+  trail.now.clear();
   ImVec2 station;
-  bool have_station = v.motion.last_place(motion_key(MotionKind::Station, 100), &station);
-  if (have_station && !v.motion.snapping()) {
-    for (size_t k = 0; k < shown.size(); k++) {
-      uint32_t id = shown[k].first;
-      bool still = std::any_of(m.ready.begin(), m.ready.end(), [&](const HandleView& h) { return h.id == id; });
+  if (v.motion.last_place(motion_key(MotionKind::Station, 100), &station) && !v.motion.snapping()) {
+    for (const ReadyTrail::Row& r : trail.shown) {
+      bool still = std::any_of(m.ready.begin(), m.ready.end(), [&](const HandleView& h) { return h.id == r.handle; });
       ImVec2 from;
-      if (!still && v.motion.last_place(motion_key(MotionKind::Handle, id), &from))
-        v.motion.launch(from, station, ImVec2(std::min(w, 200.0f), row), shown[k].second, shown_labels[k]);
+      if (!still && v.motion.last_place(motion_key(MotionKind::Handle, r.handle), &from))
+        v.motion.launch(from, station, ImVec2(std::min(w, 200.0f), row), r.color, r.label);
     }
   }
   if (m.ready.empty()) {
@@ -108,10 +105,7 @@ void draw_ready_panel(ViewContext& v) {
         if (uint32_t owner = handle_task(v, h)) detail = "timer due \xc2\xb7 " + std::string(task_name(m, owner));
       draw_moving_chip(v, motion_key(MotionKind::Handle, h.id), ImVec2(p.x + badge, p.y), spawn, scrolled,
                        ImVec2(w - badge, row), handle_color(v, h), label, detail, h.cancelled);
-      if (!h.cancelled) {
-        shown_now.push_back({h.id, handle_color(v, h)});
-        labels_now.push_back(label);
-      }
+      if (!h.cancelled) trail.now.push_back({h.id, handle_color(v, h), label});
       if (i == 0)
         ImGui::GetWindowDrawList()->AddText(v.fonts.small, font_px(v.fonts.small), ImVec2(p.x, p.y + (row - font_px(v.fonts.small)) / 2),
                                             palette::kGreen, "next");
@@ -119,8 +113,7 @@ void draw_ready_panel(ViewContext& v) {
     }
   }
   ImGui::EndChild();
-  shown.swap(shown_now);
-  shown_labels.swap(labels_now);
+  trail.shown.swap(trail.now);
   // The ghosts fly above every panel.
   v.motion.each_ghost([&](const Motion::Ghost& g, ImVec2 at, float alpha) {
     ImDrawList* fg = ImGui::GetForegroundDrawList();

@@ -82,6 +82,7 @@ void Visualizer::draw(const Model& model, const EventLog* log, const Fonts& font
 
   ViewContext v{model, log, actions, fonts, motion_, now, task_anchors_};
   v.lanes = &lanes_;
+  v.ready_trail = &ready_trail_;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

@@ -31,6 +31,7 @@ class Visualizer {
   TimelineLanes lanes_;
   TimelinePanel timeline_;
   std::unordered_map<uint32_t, ImVec2> task_anchors_;
+  ReadyTrail ready_trail_;
   size_t last_playhead_ = 0;
   const EventLog* last_log_ = nullptr;
   size_t warnings_seen_ = 0;  // a new diagnostic brings its tab forward (narrow layout)

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "fold.h"
 #include "imgui.h"
@@ -25,6 +26,16 @@ struct ViewActions {
   uint32_t selected_task = 0;
 };
 
+// The ready queue's rows drawn last frame: a row gone this frame is a handle that went to run.
+struct ReadyTrail {
+  struct Row {
+    uint32_t handle = 0;
+    ImU32 color = 0;
+    std::string label;
+  };
+  std::vector<Row> shown, now;
+};
+
 struct ViewContext {
   const Model& model;
   const EventLog* log;                 // the whole log so far (null before a run)
@@ -36,6 +47,7 @@ struct ViewContext {
   std::unordered_map<uint32_t, ImVec2>& task_anchors;
   bool in_tab = false;                 // drawing inside the narrow layout's tabs
   const TimelineLanes* lanes = nullptr;  // facts folded from the whole log (timer owners)
+  ReadyTrail* ready_trail = nullptr;
 };
 
 // ---- colours and words -----------------------------------------------------------------------
