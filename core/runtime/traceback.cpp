@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "lang/code.h"
+#include "lang/parser.h"
 #include "lang/vm.h"
 #include "runtime/exceptions_support.h"
 #include "runtime/ops.h"
@@ -20,7 +21,79 @@ std::string strip(std::string_view s) {
   return std::string(s.substr(a, b - a));
 }
 
-size_t display_width(std::string_view s) { return utf8::count_code_points(s); }
+// unicodedata.east_asian_width(c) in ('F', 'W'): the ranges that matter in source lines
+// (Hangul, CJK, full-width forms, emoji).
+bool is_wide(char32_t c) {
+  static const std::pair<char32_t, char32_t> kWide[] = {
+      {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC}, {0x23F0, 0x23F0},
+      {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615}, {0x2648, 0x2653}, {0x267F, 0x267F},
+      {0x2693, 0x2693}, {0x26A1, 0x26A1}, {0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5},
+      {0x26CE, 0x26CE}, {0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
+      {0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B}, {0x2728, 0x2728},
+      {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797},
+      {0x27B0, 0x27B0}, {0x27BF, 0x27BF}, {0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55},
+      {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
+      {0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19}, {0xFE30, 0xFE6F},
+      {0xFF01, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x18CFF}, {0x1B000, 0x1B2FF}, {0x1F004, 0x1F004},
+      {0x1F0CF, 0x1F0CF}, {0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F251}, {0x1F300, 0x1F64F},
+      {0x1F680, 0x1F6FF}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F9FF}, {0x1FA70, 0x1FAFF}, {0x20000, 0x3FFFD},
+  };
+  for (const auto& [lo, hi] : kWide)
+    if (c >= lo && c <= hi) return true;
+  return false;
+}
+
+// traceback._display_width: columns on a terminal (wide characters take two).
+size_t display_width(std::string_view s) {
+  size_t width = 0;
+  for (size_t i = 0; i < s.size();) width += is_wide(utf8::decode(s, i)) ? 2 : 1;
+  return width;
+}
+
+// traceback._extract_caret_anchors_from_line_segment: where the operator of a binary operation
+// or the brackets of a subscript sit in the failing expression (character offsets into the
+// segment), to print "~~^~~" / "~~^^^^^" instead of plain carets. False: no anchors.
+bool caret_anchors(std::string_view segment, size_t* left, size_t* right) {
+  SyntaxErrorInfo err;
+  std::unique_ptr<ast::Module> tree = parse_module(segment, &err);
+  if (!tree || tree->body.size() != 1 || tree->body[0]->kind != ast::SK::Expr) return false;
+  ast::Expr* expr = static_cast<ast::ExprStmt*>(tree->body[0])->value;
+  // The segment as characters: Python indexes the str, the ast gives byte offsets.
+  std::u32string chars;
+  std::vector<size_t> char_at_byte(segment.size() + 1, 0);
+  for (size_t i = 0; i < segment.size();) {
+    size_t start = i;
+    char32_t c = utf8::decode(segment, i);
+    for (size_t k = start; k < i; k++) char_at_byte[k] = chars.size();
+    chars.push_back(c);
+  }
+  char_at_byte[segment.size()] = chars.size();
+  auto normalize = [&](int32_t byte) { return char_at_byte[std::min(size_t(std::max(byte, 0)), segment.size())]; };
+  auto is_space = [](char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  size_t len = chars.size();
+  if (auto* b = ast::as<ast::BinOp>(expr)) {
+    size_t op_start = normalize(b->left->pos.end_col), op_end = normalize(b->right->pos.col);
+    size_t op_offset = 0;
+    while (op_start + op_offset < op_end && is_space(chars[op_start + op_offset])) op_offset++;
+    // CPython adds the (character) lstrip count to the left operand's byte end, as here.
+    size_t l = size_t(b->left->pos.end_col) + op_offset, r = l + 1;
+    if (op_start + op_offset + 1 < op_end && !is_space(chars[op_start + op_offset + 1])) r++;
+    while (l < len && (is_space(chars[l]) || chars[l] == ')' || chars[l] == '#')) l++, r++;
+    *left = normalize(int32_t(l));
+    *right = normalize(int32_t(r));
+    return true;
+  }
+  if (auto* sub = ast::as<ast::Subscript>(expr)) {
+    size_t l = normalize(sub->value->pos.end_col), r = normalize(sub->slice->pos.end_col + 1);
+    while (l < len && (is_space(chars[l]) || chars[l] != '[')) l++;
+    while (r < len && (is_space(chars[r]) || chars[r] != ']')) r++;
+    if (r < len) r++;
+    *left = l;
+    *right = r;
+    return true;
+  }
+  return false;
+}
 
 void format_frames(TracebackObj* tb, std::vector<std::string>& lines) {
   // CPython collapses a run of more than 3 identical entries ("[Previous line repeated N more
@@ -57,8 +130,23 @@ void format_frames(TracebackObj* tb, std::vector<std::string>& lines) {
         if (p.line == tb->lineno && p.end_line == p.line && p.col >= 0 && p.end_col > p.col &&
             size_t(p.col) >= indent) {
           size_t start = display_width(src.substr(indent, size_t(p.col) - indent));
-          size_t width = display_width(src.substr(size_t(p.col), size_t(p.end_col - p.col)));
-          if (width < display_width(stripped)) entry += "    " + std::string(start, ' ') + std::string(width, '^') + "\n";
+          std::string_view segment = src.substr(size_t(p.col), size_t(p.end_col - p.col));
+          size_t width = display_width(segment);
+          size_t left = 0, right = 0;
+          bool anchored = caret_anchors(segment, &left, &right) && left <= right &&
+                          right <= utf8::count_code_points(segment);
+          if (anchored) {  // character offsets -> columns
+            left = display_width(segment.substr(0, utf8::offset_of(segment, left)));
+            right = display_width(segment.substr(0, utf8::offset_of(segment, right)));
+          }
+          if (width < display_width(stripped) || (anchored && right > left)) {
+            entry += "    " + std::string(start, ' ');
+            if (anchored)
+              entry += std::string(left, '~') + std::string(right - left, '^') + std::string(width - right, '~');
+            else
+              entry += std::string(width, '^');
+            entry += "\n";
+          }
         }
       }
     }
