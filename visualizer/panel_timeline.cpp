@@ -187,8 +187,7 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
   if (dragging_ && v.act.seek && lanes.log()) {
     // Seek to the last event at or before the time under the mouse.
     double t = std::clamp(to_t(io.MousePos.x), origin, end);
-    const auto& ev = lanes.log()->events();
-    size_t idx = size_t(std::upper_bound(ev.begin(), ev.end(), t, [](double x, const Event& e) { return x < e.t; }) - ev.begin());
+    size_t idx = lanes.log()->count_until(t);
     if (idx != m.events) v.act.seek(idx);
   }
 

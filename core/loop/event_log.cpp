@@ -42,13 +42,13 @@ void EventLog::add(EventKind kind, double t, uint32_t a, uint32_t b, uint32_t c)
 void EventLog::add_f(EventKind kind, double t, double f, uint32_t a, uint32_t b, uint32_t c) {
   if (t > clock_) clock_ = t;
   if (full_) return;
-  if (events_.size() + 1 >= limit_) {
+  if (size_ + 1 >= limit_) {
     full_ = true;
     Event e;
     e.t = t;
     e.kind = EventKind::Notice;
     e.b = intern("event log limit reached: later events are not recorded");
-    events_.push_back(e);
+    push(e);
     return;
   }
   Event e;
@@ -58,7 +58,7 @@ void EventLog::add_f(EventKind kind, double t, double f, uint32_t a, uint32_t b,
   e.a = a;
   e.b = b;
   e.c = c;
-  events_.push_back(e);
+  push(e);
 }
 
 void EventLog::output(int stream, std::string_view text) {
@@ -67,7 +67,8 @@ void EventLog::output(int stream, std::string_view text) {
 }
 
 void EventLog::clear() {
-  events_.clear();
+  chunks_.clear();
+  size_ = 0;
   strings_.clear();
   string_ids_.clear();
   strings_.emplace_back();
@@ -77,7 +78,7 @@ void EventLog::clear() {
 }
 
 size_t EventLog::memory_bytes() const {
-  size_t n = events_.capacity() * sizeof(Event);
+  size_t n = chunks_.size() * kChunk * sizeof(Event);
   for (const std::string& s : strings_) n += s.capacity() + sizeof(std::string);
   return n;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,9 +27,18 @@ class EventLog {
  public:
   EventLog();
 
-  size_t size() const { return events_.size(); }
-  const Event& operator[](size_t i) const { return events_[i]; }
-  const std::vector<Event>& events() const { return events_; }
+  size_t size() const { return size_; }
+  const Event& operator[](size_t i) const { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
+  // How many records have a timestamp <= t (timestamps never decrease).
+  size_t count_until(double t) const {
+    size_t lo = 0, hi = size_;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if ((*this)[mid].t <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 
   // Strings (names, labels, printed text) live in one table; ids are stable.
   uint32_t intern(std::string_view s);
@@ -51,7 +61,17 @@ class EventLog {
   size_t memory_bytes() const;
 
  private:
-  std::vector<Event> events_;
+  // Fixed-size chunks: appending never copies what is recorded (a growing vector's doubling
+  // was a visible share of scheduling-heavy runs), and references to records stay valid.
+  static constexpr size_t kChunkBits = 12, kChunk = size_t(1) << kChunkBits;  // 128 KB each
+  void push(const Event& e) {
+    if ((size_ & (kChunk - 1)) == 0 && (size_ >> kChunkBits) == chunks_.size())
+      chunks_.emplace_back(new Event[kChunk]);
+    chunks_[size_ >> kChunkBits][size_ & (kChunk - 1)] = e;
+    size_++;
+  }
+  std::vector<std::unique_ptr<Event[]>> chunks_;
+  size_t size_ = 0;
   std::vector<std::string> strings_;
   std::unordered_map<std::string, uint32_t> string_ids_;
   size_t limit_ = 4'000'000;
