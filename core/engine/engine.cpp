@@ -104,12 +104,9 @@ struct Engine::Impl {
   // hence no tracemalloc hint), then futures whose exception nobody retrieved and tasks still
   // pending (freed by the last collection, as they sit in reference cycles).
   void report_at_shutdown() {
-    std::vector<GenObj*> unawaited;
-    vm->heap.for_each_object([&](Obj* o) {
-      if (o->kind != Kind::Generator || o->cls != vm->t.coroutine) return;
-      GenObj* g = static_cast<GenObj*>(o);
-      if (g->state == GenState::Created && !g->awaited) unawaited.push_back(g);
-    });
+    vm->prune_fresh_coroutines(false);
+    std::vector<GenObj*> unawaited = std::move(vm->fresh_coroutines);
+    vm->fresh_coroutines.clear();
     for (GenObj* g : unawaited) {
       g->awaited = true;
       std::string msg = "coroutine '" + g->qualname->str() + "' was never awaited";

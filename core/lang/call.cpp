@@ -166,6 +166,10 @@ GenObj* make_generator(VM& vm, FunctionObj* fn, Frame* f) {
                   : (co->flags & kCoAsyncGenerator) ? vm.t.async_generator : vm.t.generator;
   GenObj* g = vm.heap.make<GenObj>(cls, f, fn->name, fn->qualname);
   f->gen = g;
+  if (cls == vm.t.coroutine) {
+    if (vm.fresh_coroutines.size() >= 2 * vm.fresh_coroutines_pruned_size + 1024) vm.prune_fresh_coroutines(false);
+    vm.fresh_coroutines.push_back(g);
+  }
   return g;
 }
 

@@ -32,7 +32,15 @@ std::string strprintf(const char* fmt, ...) {
   return s;
 }
 
+void VM::prune_fresh_coroutines(bool drop_unmarked) {
+  std::erase_if(fresh_coroutines, [&](GenObj* g) {
+    return (drop_unmarked && !g->marked) || g->state != GenState::Created || g->awaited;
+  });
+  fresh_coroutines_pruned_size = fresh_coroutines.size();
+}
+
 VM::VM() {
+  heap.before_sweep = [this]() { prune_fresh_coroutines(true); };
   roots_id_ = heap.add_roots([this](Tracer& tr) {
 #define LOOPLAB_MARK_TYPE(member, pyname) tr.mark(t.member);
     LOOPLAB_BUILTIN_TYPES(LOOPLAB_MARK_TYPE)

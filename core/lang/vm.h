@@ -257,6 +257,11 @@ class VM {
   // Called when a coroutine that never started is dropped by an expression statement
   // (`work()` without await): CPython warns "coroutine 'work' was never awaited" right there.
   std::function<void(GenObj*)> on_unawaited_coroutine;
+  // Coroutines made and maybe never started, oldest first (a weak list, pruned at each
+  // collection and as it grows), for the never-awaited warnings at exit.
+  std::vector<GenObj*> fresh_coroutines;
+  size_t fresh_coroutines_pruned_size = 0;
+  void prune_fresh_coroutines(bool drop_unmarked);
 
   // Line tracing (for stepping line by line in the playground): when on, the dispatch loop calls
   // line_hook each time a frame starts executing a new source line.

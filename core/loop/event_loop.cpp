@@ -41,6 +41,7 @@ EventLoop::EventLoop(ClassObj* cls, Heap* hp, LoopHost* h, EventLog* l, VirtualC
 void EventLoop::trace(Tracer& t) {
   for (HandleObj* h : ready) t.mark(h);
   for (HandleObj* h : scheduled) t.mark(h);
+  compact_live_tasks();  // done tasks are dropped here, so the collector can free them
   for (TaskObj* task : live_tasks) t.mark(task);
   t.mark(current_task);
   t.mark(running_);
@@ -184,9 +185,20 @@ void EventLoop::schedule_callbacks(FutureObj* f) {
   }
 }
 
+void EventLoop::compact_live_tasks() {
+  std::erase_if(live_tasks, [](TaskObj* t) { return t->done(); });
+  done_in_live_ = 0;
+}
+
+const std::vector<TaskObj*>& EventLoop::pending_tasks() {
+  compact_live_tasks();
+  return live_tasks;
+}
+
 void EventLoop::task_finished(TaskObj* t) {
-  auto it = std::find(live_tasks.begin(), live_tasks.end(), t);
-  if (it != live_tasks.end()) live_tasks.erase(it);
+  counters->tasks_pending--;
+  // Removed lazily (erasing from the middle made many finishing tasks quadratic).
+  if (++done_in_live_ > live_tasks.size() / 2 + 16) compact_live_tasks();
   std::string exc_type;
   if (!t->exception.is_undef()) exc_type = host->describe(t->exception);
   log->add(EventKind::TaskDone, time(), t->task_id, uint32_t(t->state), exc_type.empty() ? 0 : log->intern(exc_type));
@@ -210,6 +222,7 @@ bool EventLoop::future_set_exception(FutureObj* f, Value exc) {
   f->state = FutureState::Finished;
   f->log_traceback = true;
   unretrieved_seen_ = true;
+  counters->exceptions_set++;
   log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));
   if (f->is_task) task_finished(static_cast<TaskObj*>(f));
   schedule_callbacks(f);
@@ -300,6 +313,7 @@ TaskObj* EventLoop::create_task(Value coro, Value name) {
   t->coro = coro;
   t->name = name;
   live_tasks.push_back(t);
+  counters->tasks_pending++;
   log->add(EventKind::TaskCreated, time(), t->task_id, t->id, log->intern(host->describe(coro)));
   schedule_step(t, Value());
   return t;
@@ -730,7 +744,7 @@ std::string EventLoop::describe_waiter(TaskObj* t) {
 void EventLoop::build_deadlock_report() {
   std::string r = "Deadlock: nothing is ready, no timer is pending, and no I/O is in flight, yet the loop was not "
                   "stopped; CPython would wait here forever.\n";
-  for (TaskObj* t : live_tasks) r += "  " + describe_waiter(t) + "\n";
+  for (TaskObj* t : pending_tasks()) r += "  " + describe_waiter(t) + "\n";
   // Follow "waits on" links to name a cycle when there is one.
   for (TaskObj* start : live_tasks) {
     std::vector<TaskObj*> path{start};

@@ -30,6 +30,9 @@ struct LoopClasses {
 // Ids shared by every loop of a run (asyncio's Task-N counter is global too).
 struct LoopCounters {
   uint32_t futures = 0, tasks = 0, handles = 0, loops = 0, task_names = 0, sync = 0, jobs = 0;
+  // For the report at exit: whether there can be anything to report (skips a heap walk).
+  uint64_t exceptions_set = 0;
+  int64_t tasks_pending = 0;
 };
 
 enum class RunStatus : uint8_t {
@@ -76,7 +79,8 @@ struct EventLoop final : Obj {
   bool cancel_any(FutureObj* f, Value msg);
   int task_uncancel(TaskObj* t);
   TaskObj* current_task = nullptr;
-  std::vector<TaskObj*> live_tasks;  // not done, in creation order (all_tasks)
+  // Tasks not done, in creation order (all_tasks).
+  const std::vector<TaskObj*>& pending_tasks();
 
   // ---- sync primitives and executor bookkeeping for the log and deadlock reports -----------
   uint32_t new_sync_id(SyncKind kind, std::string_view label);
@@ -150,6 +154,9 @@ struct EventLoop final : Obj {
   HandleObj* in_flight_ = nullptr;   // the handle whose run was preempted
   TaskObj* in_flight_task_ = nullptr;
   void* parked_ = nullptr;
+  std::vector<TaskObj*> live_tasks;  // pending tasks, and done ones not yet compacted away
+  size_t done_in_live_ = 0;
+  void compact_live_tasks();
   // Reporting unretrieved exceptions when CPython would (step_finish, after_handle).
   bool unretrieved_seen_ = false;  // some future got an exception
   bool collect_soon_ = false;      // a task ended: collect after its handle

@@ -430,7 +430,7 @@ Value fn_all_tasks(VM& vm, CallArgs& a) {
   EventLoop* loop = loop_arg(vm, a, "all_tasks", &ok);
   if (!ok) return Value::error();
   SetObj* s = vm.new_set();
-  for (TaskObj* t : loop->live_tasks)
+  for (TaskObj* t : loop->pending_tasks())
     if (!t->done() && !s->add(vm, Value::object(t))) return Value::error();
   return Value::object(s);
 }

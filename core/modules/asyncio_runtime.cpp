@@ -411,6 +411,7 @@ bool report_finalizable(AsyncioRuntime& rt) {
 
 void report_at_exit(AsyncioRuntime& rt) {
   report_finalizable(rt);
+  if (rt.counters.exceptions_set == 0 && rt.counters.tasks_pending <= 0) return;  // nothing to find
   std::vector<FutureObj*> futures;
   rt.vm.heap.for_each_object([&](Obj* o) {
     if (FutureObj* f = as_future(rt.vm, Value::object(o))) futures.push_back(f);

@@ -42,6 +42,7 @@ size_t Heap::collect() {
     }
     tracer.drain();
   }
+  if (before_sweep) before_sweep();
 
   size_t live = 0;
   size_t count = 0;

@@ -47,6 +47,8 @@ class Heap {
   // is safe to run code (take_finalizable) and clears the object's reason to be queued again.
   std::function<bool(Obj*)> wants_finalizer;
   std::vector<Obj*> take_finalizable() { return std::exchange(finalizable_, {}); }
+  // Called after marking, before the unmarked are freed: weak lists drop what is unmarked.
+  std::function<void()> before_sweep;
   // Every object still allocated (for the report at exit), in allocation order, oldest first.
   template <class F>
   void for_each_object(F&& f) const {
