@@ -61,6 +61,13 @@ export function createLooplabApi(canvas, hooks = {}) {
     printErr: (text) => console.warn(text),
   };
 
+  // A trap in the wasm code during a frame (memory access out of bounds, ...) is thrown out of
+  // the module's frame callback, not through onAbort: the frame loop has stopped, so it is a crash
+  // just the same (the run's promise must settle, and the page must say so).
+  window.addEventListener('error', (e) => {
+    if (!crashed && e.error instanceof WebAssembly.RuntimeError) module.onAbort(e.error.message);
+  });
+
   const ready = new Promise((resolve, reject) => {
     module.onLooplabReady = resolve;
     module.onLooplabFailed = (message) => reject(new Error(message));

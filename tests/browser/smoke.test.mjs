@@ -76,6 +76,25 @@ describe('page smoke', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('reports a trap in the engine as a crash instead of hanging', LIMIT, async () => {
+    const o = await openPage(browser, site.url);
+    try {
+      // What a wasm trap thrown out of the module's frame callback looks like to the page.
+      const outcome = await o.page.evaluate(async () => {
+        const run = window.looplab.run('import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nasyncio.run(main())\n');
+        await new Promise((r) => setTimeout(r, 100));
+        window.dispatchEvent(new ErrorEvent('error', { error: new WebAssembly.RuntimeError('memory access out of bounds'), message: 'memory access out of bounds' }));
+        return run.then((r) => `settled ${JSON.stringify(r)}`, (e) => `rejected: ${e.message}`);
+      });
+      assert.match(outcome, /^rejected: the Looplab engine crashed \(memory access out of bounds\)/);
+      assert.match(await o.page.locator('#console').innerText(), /engine crashed \(memory access out of bounds\); reload the page/);
+      assert.equal(await o.page.locator('#run').isDisabled(), true);
+      assert.equal(await o.page.locator('#status').getAttribute('data-state'), 'error');
+    } finally {
+      await o.context.close();
+    }
+  });
+
   it('keeps the canvas crisp on a high-DPI screen and follows resizes', LIMIT, async () => {
     const hidpi = await openPage(browser, site.url, { deviceScaleFactor: 2 });
     try {
