@@ -23,6 +23,18 @@ inline bool is_str(const VM& vm, Value v) { return v.is_obj() && v.o->kind == Ki
 }  // namespace
 
 // The loop itself. Runs vm.frame_ until the frame in Entry mode returns, yields or raises.
+// A coroutine that was never started, dropped by an expression statement or a `del`: CPython
+// frees it right there (refcount 0) and warns "coroutine ... was never awaited" at this line.
+// Without refcounts this assumes nothing else refers to it, which is the common case.
+static inline void warn_if_dropped_coroutine(VM& vm, Value v) {
+  if (!v.is_obj() || v.o->kind != Kind::Generator || v.o->cls != vm.t.coroutine) return;
+  GenObj* g = static_cast<GenObj*>(v.o);
+  if (g->state == GenState::Created && !g->awaited && vm.on_unawaited_coroutine) {
+    g->awaited = true;
+    vm.on_unawaited_coroutine(g);
+  }
+}
+
 ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
   Frame* f = vm.frame_;
   CodeObj* co;
@@ -107,13 +119,9 @@ dispatch:
       case Op::NOP: break;
       case Op::POP_TOP: {
         Value v = *--sp;
-        if (v.is_obj() && v.o->kind == Kind::Generator && v.o->cls == vm.t.coroutine) {
-          GenObj* g = static_cast<GenObj*>(v.o);
-          if (g->state == GenState::Created && !g->awaited && vm.on_unawaited_coroutine) {
-            g->awaited = true;
-            SAVE_FRAME();
-            vm.on_unawaited_coroutine(g);
-          }
+        if (v.is_obj() && v.o->kind == Kind::Generator) {
+          SAVE_FRAME();
+          warn_if_dropped_coroutine(vm, v);
         }
         break;
       }
@@ -156,6 +164,8 @@ dispatch:
                     co->varnames[arg]->data());
           goto error;
         }
+        SAVE_FRAME();
+        warn_if_dropped_coroutine(vm, locals[arg]);
         locals[arg] = Value();
         break;
       }
@@ -204,6 +214,8 @@ dispatch:
       }
       case Op::STORE_GLOBAL: f->globals->set_str(NAME(arg), POP()); break;
       case Op::DELETE_GLOBAL: {
+        SAVE_FRAME();
+        warn_if_dropped_coroutine(vm, f->globals->get_str(NAME(arg)));
         if (!f->globals->del_str(NAME(arg))) {
           SAVE_FRAME();
           raise_name_error(vm, NAME(arg));
@@ -247,6 +259,8 @@ dispatch:
         break;
       }
       case Op::DELETE_NAME: {
+        SAVE_FRAME();
+        warn_if_dropped_coroutine(vm, (f->locals_dict ? f->locals_dict : f->globals)->get_str(NAME(arg)));
         if (!(f->locals_dict ? f->locals_dict : f->globals)->del_str(NAME(arg))) {
           SAVE_FRAME();
           raise_name_error(vm, NAME(arg));

@@ -141,4 +141,14 @@ print("done")
         "e: task: <Task pending name='Task-1' coro=<forever() running at main.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]>>\n");
 }
 
+TEST_CASE("del of a coroutine never awaited warns at that line") {
+  std::string got = run_interleaved("async def greet():\n    pass\ncoro = greet()\nprint(\"made\")\ndel coro\nprint(\"after\")\n");
+  CHECK(got ==
+        "o: made\n"
+        "e: main.py:5: RuntimeWarning: coroutine 'greet' was never awaited\n"
+        "e:   del coro\n"
+        "e: RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+        "o: after\n");
+}
+
 }  // TEST_SUITE
