@@ -266,6 +266,7 @@ void Engine::start(std::string_view source, std::string_view filename) {
     m.fail_with_pending();
     return;
   }
+  m.rt->program_source = m.module_code->source.get();
   m.globals = vm.new_dict();
   m.globals->set_str(vm.n.__name__, vm.str("__main__"));
   m.globals->set_str(vm.n.__file__, vm.str(filename));

@@ -309,8 +309,21 @@ static Frame* innermost_frame(Value coro, std::vector<GenObj*>* chain) {
 }
 
 int VmLoopHost::coro_line(Value coro) {
-  Frame* f = innermost_frame(coro, nullptr);
+  std::vector<GenObj*> chain;
+  Frame* f = innermost_frame(coro, &chain);
   if (!f) return 0;
+  // The line in the program's own code, not in asyncio's Python (locks.py, queues.py): the
+  // innermost frame of the chain that runs the program's source.
+  AsyncioRuntime* rt = asyncio_runtime(vm_);
+  if (rt && rt->program_source) {
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      Frame* g = (*it)->frame;
+      if (g && g->code->source.get() == rt->program_source) {
+        f = g;
+        break;
+      }
+    }
+  }
   if (f->pc == 0) return f->code->firstlineno;
   return f->line();
 }

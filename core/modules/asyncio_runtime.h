@@ -71,6 +71,8 @@ struct AsyncioRuntime {
   // copy of the creator's context (tasks.py Task.__init__); Undef while contexts are unused.
   Value context_factory;
   bool module_ready = false;
+  // The program's source (the engine's main module): task lines are reported in it.
+  const void* program_source = nullptr;
 
   void trace(Tracer& t);
 };
