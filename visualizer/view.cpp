@@ -50,9 +50,10 @@ std::string handle_words(const Model& m, const HandleView& h) {
 void format_seconds(double s, char* buf, size_t n) {
   double a = s < 0 ? -s : s;
   if (a == 0) std::snprintf(buf, n, "0 s");
-  else if (a >= 100) std::snprintf(buf, n, "%.0f s", s);
-  else if (a >= 1) std::snprintf(buf, n, "%.2f s", s);
-  else if (a >= 1e-3) std::snprintf(buf, n, "%.3g ms", s * 1e3);
+  else if (a >= 99.5) std::snprintf(buf, n, "%.0f s", s);
+  // Thresholds just under each unit, so 0.9999 s reads "1.00 s", not "1e+03 ms".
+  else if (a >= 0.9995) std::snprintf(buf, n, "%.2f s", s);
+  else if (a >= 0.9995e-3) std::snprintf(buf, n, "%.3g ms", s * 1e3);
   else std::snprintf(buf, n, "%.3g \xc2\xb5s", s * 1e6);
 }
 

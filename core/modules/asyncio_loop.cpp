@@ -79,7 +79,13 @@ Value loop_call_at(VM& vm, CallArgs& a) {
 Value loop_create_future(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "create_future");
   if (!loop || !check_nargs(vm, a, "create_future", 1, 1)) return Value::error();
-  return Value::object(loop->create_future());
+  // Made by asyncio's own Python (Lock.acquire, Queue.get, Event.wait ...): the maker's name
+  // says what a task waiting on it waits for.
+  uint32_t label = 0;
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  if (Frame* f = vm.current_frame(); f && rt && f->code->source.get() != rt->program_source && f->code->qualname)
+    label = rt->log->intern(f->code->qualname->view());
+  return Value::object(loop->create_future(label));
 }
 
 Value loop_create_task(VM& vm, CallArgs& a) {
