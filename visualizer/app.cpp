@@ -78,6 +78,11 @@ void App::update_fonts() {
   }
   for (; log && strings_scanned_ < log->string_count(); strings_scanned_++)
     if (glyphs_.note(log->str(uint32_t(strings_scanned_)))) glyphs_dirty_ = true;
+  // The canvas's own words once the page switches to Korean.
+  if (language() != noted_language_) {
+    noted_language_ = language();
+    if (glyphs_.note(translated_text())) glyphs_dirty_ = true;
+  }
   if (glyphs_.has_hangul() && font_sources_.korean.empty() && !korean_requested_) {
     korean_requested_ = true;
 #ifdef __EMSCRIPTEN__

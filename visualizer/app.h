@@ -7,6 +7,7 @@
 
 #include "fold.h"
 #include "panels.h"
+#include "i18n.h"
 #include "session.h"
 #include "theme.h"
 
@@ -45,6 +46,7 @@ class App {
   GlyphNeeds glyphs_;
   bool glyphs_dirty_ = false;
   bool korean_requested_ = false;
+  Language noted_language_ = Language::English;  // whose words glyphs_ has seen
   double fonts_built_at_ = -1;
   size_t strings_scanned_ = 0;
   const EventLog* scanned_log_ = nullptr;

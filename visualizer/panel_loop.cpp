@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "i18n.h"
 #include "view.h"
 
 namespace looplab::viz {
@@ -31,11 +32,11 @@ std::string station_detail(const Model& m, int i) {
   char buf[160];
   switch (i) {
     case 0:
-      if (!m.ready.empty()) return "handles ready: polls without waiting";
-      if (!m.timers.empty()) return "sleeps until the next timer";
-      return "waits for I/O";
+      if (!m.ready.empty()) return tr("handles ready: polls without waiting");
+      if (!m.timers.empty()) return tr("sleeps until the next timer");
+      return tr("waits for I/O");
     case 1:
-      std::snprintf(buf, sizeof buf, "%zu timer%s in the heap", m.timers.size(), m.timers.size() == 1 ? "" : "s");
+      std::snprintf(buf, sizeof buf, tr(m.timers.size() == 1 ? "%zu timer in the heap" : "%zu timers in the heap"), m.timers.size());
       return buf;
     default:
       if (m.running_task) {
@@ -44,7 +45,7 @@ std::string station_detail(const Model& m, int i) {
                       t ? t->line : 0);
         return buf;
       }
-      std::snprintf(buf, sizeof buf, "%zu handle%s ready", m.ready.size(), m.ready.size() == 1 ? "" : "s");
+      std::snprintf(buf, sizeof buf, tr(m.ready.size() == 1 ? "%zu handle ready" : "%zu handles ready"), m.ready.size());
       return buf;
   }
 }
@@ -116,11 +117,11 @@ void draw_loop_panel(ViewContext& v, float height) {
   // Header: what it is, the iteration and the virtual clock, on one line.
   char clock[48], iter[48];
   std::snprintf(clock, sizeof clock, "t = %.3f s", m.clock);
-  std::snprintf(iter, sizeof iter, "iteration %llu", (unsigned long long)m.iteration);
-  dl->AddText(f.body, body, o, palette::kText, "Event loop");
-  float hx = o.x + f.body->CalcTextSizeA(body, 1e9f, 0, "Event loop").x + 10;
+  std::snprintf(iter, sizeof iter, tr("iteration %llu"), (unsigned long long)m.iteration);
+  dl->AddText(f.body, body, o, palette::kText, tr("Event loop"));
+  float hx = o.x + f.body->CalcTextSizeA(body, 1e9f, 0, tr("Event loop")).x + 10;
   bool deadlock = stall.rfind("DEADLOCK", 0) == 0;
-  const char* state = deadlock ? "deadlocked" : m.loop_running ? (stalled ? "stalled" : "running") : (m.events ? "not running" : "not started");
+  const char* state = tr(deadlock ? "deadlocked" : m.loop_running ? (stalled ? "stalled" : "running") : (m.events ? "not running" : "not started"));
   dl->AddText(f.small, small, ImVec2(hx, o.y + (body - small) / 2 + 1), stalled ? palette::kRed : palette::kTextDim, state);
   ImVec2 cs = f.title->CalcTextSizeA(title, 1e9f, 0, clock);
   float cx = o.x + w - cs.x;
@@ -148,9 +149,10 @@ void draw_loop_panel(ViewContext& v, float height) {
                                 lit ? base : with_alpha(base, stalled ? 0.35f : 0.5f));
     dl->AddRectFilled(lo[i], hi[i], fill, 7);
     dl->AddRect(lo[i], hi[i], edge, 7, 0, lit ? 2.5f : 1.2f);
-    bool roomy = f.body->CalcTextSizeA(body, 1e9f, 0, s.name).x <= sw - 14;
+    const char* name = tr(s.name);
+    bool roomy = f.body->CalcTextSizeA(body, 1e9f, 0, name).x <= sw - 14;
     draw_text_fit(dl, f.body, ImVec2(lo[i].x + 9, top + 6), stalled ? palette::kTextDim : s.color,
-                  roomy ? s.name : s.short_name, sw - 14);
+                  roomy ? name : tr(s.short_name), sw - 14);
     std::string detail = station_detail(m, i);
     draw_text_fit(dl, f.small, ImVec2(lo[i].x + 9, top + 8 + body), lit ? palette::kText : palette::kTextDim, detail, sw - 14);
     // Handles taken off the ready queue fly into "run ready handles".
@@ -165,7 +167,7 @@ void draw_loop_panel(ViewContext& v, float height) {
   dl->AddLine(ImVec2(x2, back_y), ImVec2(x0, back_y), back, 1.5f);
   dl->AddLine(ImVec2(x0, back_y), ImVec2(x0, top + sh + 3), back, 1.5f);
   dl->AddTriangleFilled(ImVec2(x0, top + sh + 1), ImVec2(x0 - 4, top + sh + 8), ImVec2(x0 + 4, top + sh + 8), back);
-  const char* again = "next iteration";
+  const char* again = tr("next iteration");
   ImVec2 as = f.small->CalcTextSizeA(small, 1e9f, 0, again);
   float ax = (x0 + x2) / 2 - as.x / 2;
   dl->AddRectFilled(ImVec2(ax - 4, back_y - small / 2), ImVec2(ax + as.x + 4, back_y + small / 2), palette::kPanel);

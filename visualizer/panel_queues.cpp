@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "panel_timeline.h"
+#include "i18n.h"
 #include "view.h"
 
 namespace looplab::viz {
@@ -54,7 +55,7 @@ void draw_moving_chip(ViewContext& v, uint64_t key, ImVec2 target, const ImVec2*
 void draw_ready_panel(ViewContext& v) {
   const Model& m = v.model;
   char note[48];
-  std::snprintf(note, sizeof note, "%zu \xc2\xb7 first in, first out", m.ready.size());
+  std::snprintf(note, sizeof note, tr("%zu \xc2\xb7 first in, first out"), m.ready.size());
   panel_heading(v, "Ready queue", note);
   if (!ImGui::BeginChild("ready-list", ImVec2(0, 0), false)) {
     ImGui::EndChild();
@@ -79,7 +80,7 @@ void draw_ready_panel(ViewContext& v) {
   }
   if (m.ready.empty()) {
     ImGui::PushFont(v.fonts.small);
-    ImGui::TextColored(ImColor(palette::kTextDim), "empty: nothing to run this iteration");
+    ImGui::TextColored(ImColor(palette::kTextDim), "%s", tr("empty: nothing to run this iteration"));
     ImGui::PopFont();
   }
   ImGuiListClipper clip;
@@ -100,7 +101,7 @@ void draw_ready_panel(ViewContext& v) {
       }
       float badge = i == 0 ? 34 : 0;
       std::string label = handle_words(m, h);
-      std::string detail = h.cancelled ? "cancelled" : handle_kind_words(h.kind);
+      std::string detail = tr(h.cancelled ? "cancelled" : handle_kind_words(h.kind));
       if (!h.task && !h.cancelled)
         if (uint32_t owner = handle_task(v, h)) detail = "timer due \xc2\xb7 " + std::string(task_name(m, owner));
       draw_moving_chip(v, motion_key(MotionKind::Handle, h.id), ImVec2(p.x + badge, p.y), spawn, scrolled,
@@ -108,7 +109,7 @@ void draw_ready_panel(ViewContext& v) {
       if (!h.cancelled) trail.now.push_back({h.id, handle_color(v, h), label});
       if (i == 0)
         ImGui::GetWindowDrawList()->AddText(v.fonts.small, font_px(v.fonts.small), ImVec2(p.x, p.y + (row - font_px(v.fonts.small)) / 2),
-                                            palette::kGreen, "next");
+                                            palette::kGreen, tr("next"));
       ImGui::Dummy(ImVec2(w, row + kRowGap - ImGui::GetStyle().ItemSpacing.y));
     }
   }
@@ -134,7 +135,7 @@ void draw_timers_panel(ViewContext& v) {
   for (const TimerView& t : m.timers) sorted.push_back(&t);
   std::stable_sort(sorted.begin(), sorted.end(), [](const TimerView* a, const TimerView* b) { return a->deadline < b->deadline; });
   char note[48];
-  std::snprintf(note, sizeof note, "%zu \xc2\xb7 soonest first", m.timers.size());
+  std::snprintf(note, sizeof note, tr("%zu \xc2\xb7 soonest first"), m.timers.size());
   panel_heading(v, "Timer heap", note);
   if (!ImGui::BeginChild("timer-list", ImVec2(0, 0), false)) {
     ImGui::EndChild();
@@ -145,7 +146,7 @@ void draw_timers_panel(ViewContext& v) {
   float w = ImGui::GetContentRegionAvail().x;
   if (sorted.empty()) {
     ImGui::PushFont(v.fonts.small);
-    ImGui::TextColored(ImColor(palette::kTextDim), "none (asyncio.sleep and call_later add timers)");
+    ImGui::TextColored(ImColor(palette::kTextDim), "%s", tr("none (asyncio.sleep and call_later add timers)"));
     ImGui::PopFont();
   }
   double horizon = 0;  // the bars show time left against the farthest visible deadline
@@ -163,7 +164,7 @@ void draw_timers_panel(ViewContext& v) {
       bool late = left < -1e-3;
       char when[32], in[40];
       format_seconds(late ? -left : std::max(0.0, left), when, sizeof when);
-      if (left <= 0 && !late) std::snprintf(in, sizeof in, "due now");
+      if (left <= 0 && !late) std::snprintf(in, sizeof in, "%s", tr("due now"));
       else std::snprintf(in, sizeof in, late ? "late %s" : "in %s", when);
       ImDrawList* dl = ImGui::GetWindowDrawList();
       float frac = horizon > 0 ? float(std::max(0.0, left) / horizon) : 0;

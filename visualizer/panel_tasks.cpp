@@ -6,6 +6,7 @@
 #include <vector>
 #include <string>
 
+#include "i18n.h"
 #include "view.h"
 
 namespace looplab::viz {
@@ -31,8 +32,8 @@ std::string chain_words(const std::string& chain) {
 
 std::string state_words(const Model& m, const TaskView& t) {
   switch (t.state) {
-    case TaskState::Created: return "created, first step not queued yet";
-    case TaskState::Ready: return "ready: its next step is in the queue";
+    case TaskState::Created: return tr("created, first step not queued yet");
+    case TaskState::Ready: return tr("ready: its next step is in the queue");
     case TaskState::Running:
       if (m.blocked && m.blocked_task == t.id) return "blocks the whole loop at line " + std::to_string(m.blocked_line);
       if (m.clock - t.since > 0.1) {
@@ -40,7 +41,7 @@ std::string state_words(const Model& m, const TaskView& t) {
         format_seconds(m.clock - t.since, secs, sizeof secs);
         return std::string("no await for ") + secs + ": blocks the loop";
       }
-      return "running now";
+      return tr("running now");
     case TaskState::Waiting:
       if (t.awaiting_task) return "waits for " + std::string(task_name(m, t.awaiting_task));
       // A lock's or queue's waiter awaits an unnamed future: name the primitive instead.
@@ -53,8 +54,8 @@ std::string state_words(const Model& m, const TaskView& t) {
             return what;
           }
       return t.awaiting.empty() ? "waits" : "waits on " + t.awaiting;
-    case TaskState::Done: return "done: returned";
-    case TaskState::Cancelled: return "cancelled";
+    case TaskState::Done: return tr("done: returned");
+    case TaskState::Cancelled: return tr("cancelled");
     case TaskState::Failed: return "failed: " + (t.exception.empty() ? std::string("an exception") : t.exception);
   }
   return "";
@@ -80,7 +81,7 @@ void draw_card(ViewContext& v, const TaskView& t, ImVec2 p, ImVec2 size, bool wa
 
   float x = p.x + 12, right = end.x - 8, y = p.y + 6;
   // State badge on the right of the first line.
-  const char* sname = task_state_name(t.state);
+  const char* sname = tr(task_state_name(t.state));
   ImVec2 ss = f.small->CalcTextSizeA(small, 1e9f, 0, sname);
   ImVec2 b0(right - ss.x - 12, y + 1), b1(right, y + small + 5);
   dl->AddRectFilled(b0, b1, with_alpha(state, 0.22f), 8);
@@ -119,7 +120,7 @@ void draw_tasks_panel(ViewContext& v) {
       total++;
     }
   char note[160];
-  std::snprintf(note, sizeof note, "%zu \xc2\xb7 %zu running, %zu ready, %zu waiting, %zu finished", total,
+  std::snprintf(note, sizeof note, tr("%zu \xc2\xb7 %zu running, %zu ready, %zu waiting, %zu finished"), total,
                 count[size_t(TaskState::Running)], count[size_t(TaskState::Ready)], count[size_t(TaskState::Waiting)],
                 count[size_t(TaskState::Done)] + count[size_t(TaskState::Cancelled)] + count[size_t(TaskState::Failed)]);
   panel_heading(v, "Tasks", note);
@@ -131,7 +132,7 @@ void draw_tasks_panel(ViewContext& v) {
   }
   if (total == 0) {
     ImGui::PushFont(v.fonts.small);
-    ImGui::TextColored(ImColor(palette::kTextDim), "no tasks yet: asyncio.run(main()) makes the first");
+    ImGui::TextColored(ImColor(palette::kTextDim), "%s", tr("no tasks yet: asyncio.run(main()) makes the first"));
     ImGui::PopFont();
   }
   // Which tasks have a diagnostic (a red mark on their card).

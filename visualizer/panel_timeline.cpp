@@ -1,5 +1,7 @@
 #include "panel_timeline.h"
 
+#include "i18n.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -212,7 +214,7 @@ void TimelinePanel::draw(ViewContext& v, TimelineLanes& lanes) {
     float yc = y + kLaneHeight / 2;
     if (r % 2) dl->AddRectFilled(ImVec2(o.x, y), ImVec2(x1, y + kLaneHeight), IM_COL32(255, 255, 255, 6));
     if (r == 0) {
-      dl->AddText(f.small, small, ImVec2(o.x, y + (kLaneHeight - small) / 2), palette::kText, "event loop");
+      dl->AddText(f.small, small, ImVec2(o.x, y + (kLaneHeight - small) / 2), palette::kText, tr("event loop"));
       if (my >= y && my < y + kLaneHeight && mx >= x0 && !tip) {
         char buf[96];
         std::snprintf(buf, sizeof buf, "the event loop: a tick per iteration (%zu so far), red where it was blocked",

@@ -1,5 +1,9 @@
 #include "panels.h"
 
+#include <string>
+
+#include "i18n.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -43,20 +47,20 @@ void Visualizer::draw_tabs(ViewContext& v, float height) {
   warnings_seen_ = std::max(warnings_seen_, v.model.warnings.size());
   v.in_tab = true;
   if (ImGui::BeginTabBar("more")) {
-    if (ImGui::BeginTabItem("Timeline")) {
+    if ((ImGui::BeginTabItem((std::string(tr("Timeline")) + "###timeline").c_str()))) {
       timeline_.draw(v, lanes_);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Waiting on")) {
+    if ((ImGui::BeginTabItem((std::string(tr("Waiting on")) + "###waiting").c_str()))) {
       draw_sync_panel(v);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("I/O")) {
+    if ((ImGui::BeginTabItem((std::string(tr("I/O")) + "###io").c_str()))) {
       draw_io_panel(v);
       ImGui::EndTabItem();
     }
     char label[48];
-    std::snprintf(label, sizeof label, "Diagnostics (%zu)###diag", v.model.warnings.size());
+    std::snprintf(label, sizeof label, "%s (%zu)###diag", tr("Diagnostics"), v.model.warnings.size());
     bool warn = !v.model.warnings.empty();
     if (warn) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette::kRed));
     bool open = ImGui::BeginTabItem(label, nullptr, fresh_warning ? ImGuiTabItemFlags_SetSelected : 0);

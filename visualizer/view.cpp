@@ -1,5 +1,7 @@
 #include "view.h"
 
+#include "i18n.h"
+
 #include <cstdio>
 #include <string>
 
@@ -100,7 +102,7 @@ void panel_heading(const ViewContext& v, const char* title, const char* note) {
   float w = ImGui::GetContentRegionAvail().x;
   float body = font_px(v.fonts.body), small = font_px(v.fonts.small);
   float x = p.x;
-  if (!v.in_tab) x += draw_text_fit(dl, v.fonts.body, p, palette::kText, title, w) + 8;
+  if (!v.in_tab) x += draw_text_fit(dl, v.fonts.body, p, palette::kText, tr(title), w) + 8;
   if (note && *note) draw_text_fit(dl, v.fonts.small, ImVec2(x, p.y + (body - small) / 2 + 1), palette::kTextDim, note, p.x + w - x);
   ImGui::Dummy(ImVec2(w, body + 2));
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/trace_export.h"
+#include "i18n.h"
 #include "loop/event_log.h"
 #include "web_app.h"
 
@@ -109,6 +110,12 @@ EMSCRIPTEN_KEEPALIVE void ll_pause() { playback().pause(); }
 EMSCRIPTEN_KEEPALIVE void ll_set_speed(double events_per_second) { playback().set_speed(events_per_second); }
 // The task whose lines Line steps follow; 0 is the module's own code.
 EMSCRIPTEN_KEEPALIVE void ll_select_task(int task) { playback().select_task(task < 0 ? 0 : uint32_t(task)); }
+
+// The canvas's own words: "ko" for Korean, anything else for English.
+EMSCRIPTEN_KEEPALIVE void ll_set_language(const char* lang) {
+  looplab::viz::set_language(std::string_view(lang) == "ko" ? looplab::viz::Language::Korean
+                                                            : looplab::viz::Language::English);
+}
 
 // The run's event log as Perfetto / Chrome trace JSON.
 EMSCRIPTEN_KEEPALIVE const char* ll_trace() {

@@ -11,7 +11,7 @@ import { createTracebackReader } from './traceback.js';
 import { createRunner } from './runner.js';
 import { loadExample } from './gallery.js';
 import { decodeState, encodeState, linkFor } from './share.js';
-import { applyTranslations, t } from './i18n.js';
+import { applyTranslations, language, t } from './i18n.js';
 import { createBanner, readFragment } from './page-util.js';
 
 const $ = (id) => document.getElementById(id);
@@ -40,6 +40,7 @@ const api = createLooplabApi($('canvas'), {
   },
   onCrash: (error) => banner.show(t('crashed', { what: error.what ?? error.message }), { kind: 'error' }),
 });
+api.ready.then(() => api.setLanguage(language()), () => {});
 
 const editor = createEditor($('editor'), {
   persist: false,

@@ -93,6 +93,7 @@ export function createLooplabApi(canvas, hooks = {}) {
         pause: w('ll_pause', null, []),
         setSpeed: w('ll_set_speed', null, ['number']),
         selectTask: w('ll_select_task', null, ['number']),
+        setLanguage: w('ll_set_language', null, ['string']),
         trace: w('ll_trace', 'string', []),
         model: w('ll_model', 'string', []),  // web/model_api.cpp (issue 7)
       };
@@ -146,6 +147,8 @@ export function createLooplabApi(canvas, hooks = {}) {
     pause: () => call(() => c.pause()),
     setSpeed: (eps) => call(() => c.setSpeed(Number(eps) > 0 ? Number(eps) : 0)),
     selectTask: (id) => call(() => c.selectTask(Math.max(0, Math.floor(Number(id) || 0)))),
+    // The canvas's own labels: 'ko' or 'en'.
+    setLanguage: (lang) => call(() => c.setLanguage(String(lang))),
     trace: () => call(() => c.trace(), '{"traceEvents":[]}'),
     // The visualizer's model folded over the whole event log (visualizer/fold.h to_json): tasks,
     // timers, primitives and `io`, the requests and sockets in flight. null before any run.

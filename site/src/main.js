@@ -224,8 +224,10 @@ for (const b of document.querySelectorAll('.lang')) b.addEventListener('click', 
 onLanguageChange(() => {
   markLanguage();
   fillShortcuts();
+  api.setLanguage(language());
 });
 markLanguage();
+api.ready.then(() => api.setLanguage(language()), () => {});
 
 function fillShortcuts() {
   const table = document.querySelector('.shortcut-table');
