@@ -29,9 +29,17 @@ void match_canvas_size() {
   }
 }
 
+// CPU time of the last frames (ms): after a run has ended a frame is the visualizer's own work
+// (ImGui and GL submission), which the page reports through ll_frame_ms.
+constexpr int kFrameWindow = 60;
+double g_frame_ms[kFrameWindow] = {};
+int g_frames = 0;
+
 void main_loop() {
   match_canvas_size();
+  double t0 = emscripten_get_now();
   g_app.frame();
+  g_frame_ms[g_frames++ % kFrameWindow] = emscripten_get_now() - t0;
   if (!g_drew_first_frame) {
     g_drew_first_frame = true;
     notify_ready();
@@ -43,6 +51,15 @@ void main_loop() {
 viz::App& app() { return g_app; }
 
 }  // namespace looplab::web
+
+// Mean CPU time of the last 60 frames in ms (0 before any frame).
+extern "C" EMSCRIPTEN_KEEPALIVE double ll_frame_ms() {
+  using namespace looplab::web;
+  int n = g_frames < kFrameWindow ? g_frames : kFrameWindow;
+  double sum = 0;
+  for (int i = 0; i < n; i++) sum += g_frame_ms[i];
+  return n ? sum / n : 0;
+}
 
 int main() {
   using namespace looplab::web;

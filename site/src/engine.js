@@ -94,6 +94,7 @@ export function createLooplabApi(canvas, hooks = {}) {
         setSpeed: w('ll_set_speed', null, ['number']),
         selectTask: w('ll_select_task', null, ['number']),
         setLanguage: w('ll_set_language', null, ['string']),
+        frameMs: w('ll_frame_ms', 'number', []),
         trace: w('ll_trace', 'string', []),
         model: w('ll_model', 'string', []),  // web/model_api.cpp (issue 7)
       };
@@ -149,6 +150,8 @@ export function createLooplabApi(canvas, hooks = {}) {
     selectTask: (id) => call(() => c.selectTask(Math.max(0, Math.floor(Number(id) || 0)))),
     // The canvas's own labels: 'ko' or 'en'.
     setLanguage: (lang) => call(() => c.setLanguage(String(lang))),
+    // Mean CPU time of the visualizer's last 60 frames, in ms (a measurement, for benchmarks).
+    frameMs: () => call(() => c.frameMs(), 0),
     trace: () => call(() => c.trace(), '{"traceEvents":[]}'),
     // The visualizer's model folded over the whole event log (visualizer/fold.h to_json): tasks,
     // timers, primitives and `io`, the requests and sockets in flight. null before any run.

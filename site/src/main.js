@@ -321,6 +321,8 @@ window.looplab = {
   embedLink: () => shareLink('embed.html'),
   language,
   setLanguage,
+  // Mean CPU ms of the visualizer's last 60 frames (README: measurements, not a contract).
+  frameMs: () => api.frameMs(),
 };
 
 // --- start ----------------------------------------------------------------------------------
