@@ -60,9 +60,6 @@ bool init_sys_module(VM& vm, ModuleObj* m) {
   d->set_str(vm.intern("__stdout__"), d->get_str(vm.intern("stdout")));
   d->set_str(vm.intern("__stderr__"), d->get_str(vm.intern("stderr")));
   d->set_str(vm.intern("version"), vm.str("3.11.7 (looplab)"));
-  d->set_str(vm.intern("version_info"),
-             Value::object(vm.tuple_of({Value::integer(3), Value::integer(11), Value::integer(7), vm.str("final"),
-                                        Value::integer(0)})));
   d->set_str(vm.intern("platform"), vm.str("looplab"));
   d->set_str(vm.intern("maxsize"), Value::integer(INT64_MAX));
   ListObj* argv = vm.new_list();
@@ -83,7 +80,36 @@ bool init_sys_module(VM& vm, ModuleObj* m) {
   vm.def_function(d, "exc_info", sys_exc_info);
   vm.def_function(d, "exception", sys_exception);
   vm.def_function(d, "exit", sys_exit);
-  return true;
+  // version_info, float_info, int_info: CPython's struct sequences (tuples with named fields
+  // and a "sys.name(field=value, ...)" repr), values of CPython 3.11 on 64-bit Linux. Built
+  // in Python, free of virtual time: CPython's start-up does not show on the program's clock.
+  uint64_t instructions = vm.instructions;
+  bool ok = run_python_source_into(vm, m, R"PY(
+class _struct_seq(tuple):
+    def __new__(cls, values):
+        return tuple.__new__(cls, values)
+    def __repr__(self):
+        return "sys." + type(self).__name__ + "(" + ", ".join(
+            f"{name}={value!r}" for name, value in zip(self._fields, self)) + ")"
+
+def _make(name, fields, values):
+    cls = type(name, (_struct_seq,), {"_fields": fields, "__module__": "sys"})
+    for i, field in enumerate(fields):
+        setattr(cls, field, property(lambda self, i=i: self[i]))
+    return cls(values)
+
+version_info = _make("version_info", ("major", "minor", "micro", "releaselevel", "serial"),
+                     (3, 11, 7, "final", 0))
+float_info = _make("float_info", ("max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
+                                  "mant_dig", "epsilon", "radix", "rounds"),
+                   (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53,
+                    2.220446049250313e-16, 2, 1))
+int_info = _make("int_info", ("bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                              "str_digits_check_threshold"), (30, 4, 4300, 640))
+del _make, _struct_seq
+)PY", "<sys>");
+  vm.instructions = instructions;
+  return ok;
 }
 
 }  // namespace looplab
