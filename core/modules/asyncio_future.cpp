@@ -267,7 +267,9 @@ Value future_new(VM& vm, ClassObj* cls, CallArgs& a) {
   }
   if (!loop) loop = get_event_loop(vm);
   if (!loop) return Value::error();
-  FutureObj* f = loop->create_future();
+  // gather's outer future (tasks.py _GatheringFuture) says so to a task waiting on it.
+  uint32_t label = cls->name->view() == "_GatheringFuture" ? loop->log->intern("gather") : 0;
+  FutureObj* f = loop->create_future(label);
   f->cls = cls;
   return Value::object(f);
 }

@@ -43,7 +43,7 @@ describe('playhead and time travel', () => {
     await step('task');   // worker A runs to `await asyncio.sleep(0.2)`
     s = await state();
     assert.deepEqual(s.tasks.map((t) => [t.name, t.coro, t.state, t.line, t.awaiting]), [
-      ['Task-1', 'main()', 'waiting', LINE_GATHER, 'a future'],
+      ['Task-1', 'main()', 'waiting', LINE_GATHER, 'gather'],
       ['Task-2', 'worker()', 'waiting', LINE_SLEEP, 'sleep(0.2)'],
       ['Task-3', 'worker()', 'ready', 0, null],
     ]);

@@ -387,7 +387,7 @@ TEST_CASE("state_json is the model at the playhead with the playback's fields") 
   std::string json = p.state_json();
   CHECK(json.rfind(R"J({"playhead":24,"events":167,"speed":2.5,"playing":false,"stepKind":"task","selectedTask":0,)J"
                    R"J("clock":1000.00007,"phase":"run_ready","iteration":1,)J", 0) == 0);
-  CHECK(json.find(R"J("tasks":[{"id":1,"name":"Task-1","coro":"main()","state":"waiting","line":8,"awaiting":"a future",)J") !=
+  CHECK(json.find(R"J("tasks":[{"id":1,"name":"Task-1","coro":"main()","state":"waiting","line":8,"awaiting":"gather",)J") !=
         std::string::npos);
   CHECK(json.find(R"J("ready":[{"id":2,"kind":"step","label":"Task-2"},{"id":3,"kind":"step","label":"Task-3"}])J") !=
         std::string::npos);
