@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "runtime/numbers.h"
+#include "runtime/str.h"
+
 namespace looplab::net {
 
 const Json* Json::get(std::string_view key) const {
@@ -54,23 +57,6 @@ struct Parser {
     p += w.size();
     return true;
   }
-  static void put_utf8(uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-      out += char(cp);
-    } else if (cp < 0x800) {
-      out += char(0xC0 | (cp >> 6));
-      out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += char(0xE0 | (cp >> 12));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    } else {
-      out += char(0xF0 | (cp >> 18));
-      out += char(0x80 | ((cp >> 12) & 0x3F));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    }
-  }
   bool hex4(uint32_t* out) {
     if (p + 4 > t.size()) return false;
     uint32_t v = 0;
@@ -117,7 +103,7 @@ struct Parser {
             if (hex4(&lo) && lo >= 0xDC00 && lo < 0xE000) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             else p = save;
           }
-          put_utf8(cp, out);
+          utf8::encode(cp, out);
           break;
         }
         default: return false;
@@ -269,44 +255,11 @@ bool json_parse(std::string_view text, Json* out) {
   return ps.p == text.size();
 }
 
-// mirrors Python/pystrtod.c float_repr_style 'short': shortest digits, repr's notation rules.
+// repr(float), with json.dumps's spellings of the non-finite values.
 std::string py_float_repr(double v) {
-  if (std::isnan(v)) return "NaN";  // as json.dumps writes them
+  if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
-  if (v == 0) return std::signbit(v) ? "-0.0" : "0.0";
-  char buf[40];
-  int prec = 1;
-  for (; prec <= 17; prec++) {
-    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  // buf: [-]d.ddde[+-]XX; split into digits and exponent.
-  std::string s(buf);
-  bool neg = s[0] == '-';
-  if (neg) s.erase(0, 1);
-  size_t e = s.find('e');
-  int exp = std::atoi(s.c_str() + e + 1);
-  std::string digits;
-  for (size_t k = 0; k < e; k++)
-    if (s[k] != '.') digits += s[k];
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  std::string out = neg ? "-" : "";
-  if (exp >= -4 && exp < 16) {
-    if (exp < 0) {
-      out += "0." + std::string(size_t(-exp - 1), '0') + digits;
-    } else if (size_t(exp) + 1 >= digits.size()) {
-      out += digits + std::string(size_t(exp) + 1 - digits.size(), '0') + ".0";
-    } else {
-      out += digits.substr(0, size_t(exp) + 1) + "." + digits.substr(size_t(exp) + 1);
-    }
-  } else {
-    out += digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    char eb[8];
-    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-    out += eb;
-  }
-  return out;
+  return float_repr(v);
 }
 
 void json_dump_to(const Json& v, std::string& out) {
