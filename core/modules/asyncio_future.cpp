@@ -267,9 +267,7 @@ Value future_new(VM& vm, ClassObj* cls, CallArgs& a) {
   }
   if (!loop) loop = get_event_loop(vm);
   if (!loop) return Value::error();
-  // gather's outer future (tasks.py _GatheringFuture) says so to a task waiting on it.
-  uint32_t label = cls->name->view() == "_GatheringFuture" ? loop->log->intern("gather") : 0;
-  FutureObj* f = loop->create_future(label);
+  FutureObj* f = loop->create_future(maker_label(vm));  // gather's _GatheringFuture: "gather"
   f->cls = cls;
   return Value::object(f);
 }

@@ -79,13 +79,7 @@ Value loop_call_at(VM& vm, CallArgs& a) {
 Value loop_create_future(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "create_future");
   if (!loop || !check_nargs(vm, a, "create_future", 1, 1)) return Value::error();
-  // Made by asyncio's own Python (Lock.acquire, Queue.get, Event.wait ...): the maker's name
-  // says what a task waiting on it waits for.
-  uint32_t label = 0;
-  AsyncioRuntime* rt = asyncio_runtime(vm);
-  if (Frame* f = vm.current_frame(); f && rt && f->code->source.get() != rt->program_source && f->code->qualname)
-    label = rt->log->intern(f->code->qualname->view());
-  return Value::object(loop->create_future(label));
+  return Value::object(loop->create_future(maker_label(vm)));
 }
 
 Value loop_create_task(VM& vm, CallArgs& a) {
@@ -362,6 +356,13 @@ Value handle_repr(VM& vm, Value self) {
 EventLoop* new_event_loop(VM& vm) {
   AsyncioRuntime* rt = asyncio_runtime(vm);
   return vm.heap.make<EventLoop>(rt->classes.loop, &vm.heap, &rt->host, rt->log, &rt->clock, rt->classes, &rt->counters);
+}
+
+uint32_t maker_label(VM& vm) {
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  Frame* f = vm.current_frame();
+  if (!rt || !f || f->code->source.get() == rt->program_source || !f->code->qualname) return 0;
+  return rt->log->intern(f->code->qualname->view());
 }
 
 EventLoop* get_event_loop(VM& vm) {

@@ -19,6 +19,9 @@ Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consu
 bool is_coroutine_object(VM& vm, Value v);
 // events.get_event_loop(): the running loop, else the set one, else a new one.
 EventLoop* get_event_loop(VM& vm);
+// The log label of a future about to be made: the qualified name of the asyncio function making
+// it (Lock.acquire, Queue.get, gather ...), or 0 when the program's own code makes it.
+uint32_t maker_label(VM& vm);
 EventLoop* new_event_loop(VM& vm);
 
 }  // namespace looplab
