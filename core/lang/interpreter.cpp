@@ -84,6 +84,16 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
 #define NAME(i) (co->names[i])
 #define RAISE_IF(cond) \
   if (cond) goto error
+// Only generators need a look (and the frame saved, for the warning's line): cheap on POP_TOP.
+#define WARN_IF_DROPPED_COROUTINE(value)                              \
+  do {                                                                \
+    Value dropped_ = (value);                                         \
+    if (dropped_.is_obj() && dropped_.o->kind == Kind::Generator) {   \
+      SAVE_FRAME();                                                   \
+      warn_if_dropped_coroutine(vm, dropped_);                        \
+    }                                                                 \
+  } while (0)
+
 // A safe point: preemption (host level only) and garbage collection.
 #define SAFE_POINT()                                                   \
   do {                                                                 \
@@ -118,11 +128,7 @@ dispatch:
     switch (Op(word & 0xff)) {
       case Op::NOP: break;
       case Op::POP_TOP: {
-        Value v = *--sp;
-        if (v.is_obj() && v.o->kind == Kind::Generator) {
-          SAVE_FRAME();
-          warn_if_dropped_coroutine(vm, v);
-        }
+        WARN_IF_DROPPED_COROUTINE(*--sp);
         break;
       }
       case Op::PUSH_NULL: PUSH(Value()); break;
@@ -164,8 +170,7 @@ dispatch:
                     co->varnames[arg]->data());
           goto error;
         }
-        SAVE_FRAME();
-        warn_if_dropped_coroutine(vm, locals[arg]);
+        WARN_IF_DROPPED_COROUTINE(locals[arg]);
         locals[arg] = Value();
         break;
       }
@@ -214,8 +219,7 @@ dispatch:
       }
       case Op::STORE_GLOBAL: f->globals->set_str(NAME(arg), POP()); break;
       case Op::DELETE_GLOBAL: {
-        SAVE_FRAME();
-        warn_if_dropped_coroutine(vm, f->globals->get_str(NAME(arg)));
+        WARN_IF_DROPPED_COROUTINE(f->globals->get_str(NAME(arg)));
         if (!f->globals->del_str(NAME(arg))) {
           SAVE_FRAME();
           raise_name_error(vm, NAME(arg));
@@ -259,8 +263,7 @@ dispatch:
         break;
       }
       case Op::DELETE_NAME: {
-        SAVE_FRAME();
-        warn_if_dropped_coroutine(vm, (f->locals_dict ? f->locals_dict : f->globals)->get_str(NAME(arg)));
+        WARN_IF_DROPPED_COROUTINE((f->locals_dict ? f->locals_dict : f->globals)->get_str(NAME(arg)));
         if (!(f->locals_dict ? f->locals_dict : f->globals)->del_str(NAME(arg))) {
           SAVE_FRAME();
           raise_name_error(vm, NAME(arg));
@@ -1246,6 +1249,7 @@ host_call : {
 #undef NAME
 #undef RAISE_IF
 #undef SAFE_POINT
+#undef WARN_IF_DROPPED_COROUTINE
 }
 
 ExecResult Interpreter::run(VM& vm, Frame* entry, uint64_t budget) {
