@@ -96,6 +96,66 @@ static Value object_init_subclass(VM&, CallArgs&) { return Value::none(); }
 
 static Value object_get_class(VM& vm, CallArgs& a) { return Value::object(vm.type_of(a[0])); }
 
+// The first engine-defined class in a class's MRO: what decides an instance's memory layout.
+static ClassObj* layout_base(ClassObj* cls) {
+  for (ClassObj* c : cls->mro)
+    if (c->has(kClassBuiltin)) return c;
+  return cls;
+}
+
+// What __slots__ would give instances of `cls` in CPython: the slot names in MRO order, plus
+// "__dict__" when instances have a dict. (Our instances always have one; the check is about
+// what CPython would accept.)
+static std::vector<std::string> slot_layout(VM& vm, ClassObj* cls) {
+  std::vector<std::string> names;
+  bool has_dict = false;
+  for (ClassObj* c : cls->mro) {
+    if (c->has(kClassBuiltin)) break;
+    Value slots = c->dict->get_str(vm.intern("__slots__"));
+    if (slots.is_undef()) {
+      has_dict = true;
+      continue;
+    }
+    auto add = [&](Value v) {
+      if (v.is_obj() && v.o->kind == Kind::Str) {
+        std::string name = static_cast<StrObj*>(v.o)->str();
+        if (name == "__dict__") has_dict = true;
+        else names.push_back(name);
+      }
+    };
+    if (slots.is_obj() && slots.o->kind == Kind::Tuple) {
+      auto* t = static_cast<TupleObj*>(slots.o);
+      for (size_t i = 0; i < t->size; i++) add(t->items()[i]);
+    } else if (slots.is_obj() && slots.o->kind == Kind::List) {
+      for (Value v : static_cast<ListObj*>(slots.o)->items) add(v);
+    } else {
+      add(slots);
+    }
+  }
+  if (has_dict) names.push_back("__dict__");
+  return names;
+}
+
+// mirrors object_set_class: only between Python classes whose instances are laid out alike.
+static Value object_set_class(VM& vm, CallArgs& a) {
+  Value self = a[0], value = a[1];
+  if (!value.is_obj() || value.o->kind != Kind::Class)
+    return vm.raisef(vm.t.TypeError, "__class__ must be set to a class, not '%s' object",
+                     type_name(vm, value).c_str());
+  ClassObj* old_cls = vm.type_of(self);
+  ClassObj* new_cls = static_cast<ClassObj*>(value.o);
+  if (!self.is_obj() || self.o->kind != Kind::Instance || new_cls->has(kClassBuiltin) ||
+      old_cls->has(kClassBuiltin))
+    return vm.raisef(vm.t.TypeError,
+                     "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  if (layout_base(old_cls) != layout_base(new_cls) ||
+      slot_layout(vm, old_cls) != slot_layout(vm, new_cls))
+    return vm.raisef(vm.t.TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+                     new_cls->name->str().c_str(), old_cls->name->str().c_str());
+  self.o->cls = new_cls;
+  return Value::none();
+}
+
 static Value object_get_dict(VM& vm, CallArgs& a) {
   DictObj* d = instance_dict(vm, a[0], true);
   if (!d) return vm.raisef(vm.t.AttributeError, "'%s' object has no attribute '__dict__'", type_name(vm, a[0]).c_str());
@@ -355,7 +415,9 @@ void init_object_and_type(VM& vm) {
     vm.t.object->dict->set_str(vm.n.__init_subclass__,
                                Value::object(vm.heap.make<WrapperObj>(vm.t.classmethod, Kind::ClassMethod, Value::object(f))));
   }
-  vm.t.object->dict->set_str(vm.n.__class__, Value::object(native_property(vm, "__class__", object_get_class)));
+  PropertyObj* class_property = native_property(vm, "__class__", object_get_class);
+  class_property->fset = Value::object(vm.new_native("__class__", object_set_class));
+  vm.t.object->dict->set_str(vm.n.__class__, Value::object(class_property));
   vm.t.object->dict->set_str(vm.n.__dict__, Value::object(native_property(vm, "__dict__", object_get_dict)));
 
   TypeSlots& t = vm.t.type->slots;
