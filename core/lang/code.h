@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lang/inline_cache.h"
 #include "lang/opcodes.h"
 #include "runtime/object.h"
 
@@ -60,6 +61,12 @@ struct CodeObj final : Obj {
   std::shared_ptr<const SourceText> source;
 
   explicit CodeObj(ClassObj* cls) : Obj(cls, Kind::Code) {}
+  // One inline cache per instruction, made the first time the code runs (inline_cache.h).
+  std::unique_ptr<InlineCache[]> caches;
+  InlineCache* inline_caches() {
+    if (!caches) caches.reset(new InlineCache[code.size()]);
+    return caches.get();
+  }
 
   size_t nlocals() const { return varnames.size(); }
   size_t ncells() const { return cellvars.size() + freevars.size(); }

@@ -39,6 +39,7 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
   Frame* f = vm.frame_;
   CodeObj* co;
   const uint32_t* code;
+  InlineCache* caches;
   uint32_t pc;
   Value* sp;
   Value* locals;
@@ -68,6 +69,7 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
   do {                                        \
     co = f->code;                             \
     code = co->code.data();                   \
+    caches = co->inline_caches();             \
     pc = f->pc;                               \
     sp = f->stack() + f->sp;                  \
     locals = f->slots();                      \
@@ -207,8 +209,9 @@ dispatch:
       case Op::LOAD_CLOSURE: PUSH(f->cells()[arg]); break;
       case Op::LOAD_GLOBAL: {
         StrObj* name = NAME(arg);
-        Value v = f->globals->get_str(name);
-        if (v.is_undef()) v = vm.builtins->get_str(name);
+        InlineCache& c = caches[pc - 1];
+        Value v = load_global_cached(c, f->globals, vm.builtins, name);
+        if (v.is_undef()) v = load_global_slow(c, f->globals, vm.builtins, name);
         if (v.is_undef()) {
           SAVE_FRAME();
           raise_name_error(vm, name);
@@ -241,6 +244,11 @@ dispatch:
           }
         } else if (f->locals_dict) {
           v = f->locals_dict->get_str(name);
+        } else {
+          // Module level: the same lookup as LOAD_GLOBAL.
+          InlineCache& c = caches[pc - 1];
+          v = load_global_cached(c, f->globals, vm.builtins, name);
+          if (v.is_undef()) v = load_global_slow(c, f->globals, vm.builtins, name);
         }
         if (v.is_undef()) v = f->globals->get_str(name);
         if (v.is_undef()) v = vm.builtins->get_str(name);
@@ -272,17 +280,27 @@ dispatch:
         break;
       }
       case Op::LOAD_ATTR: {
+        InlineCache& c = caches[pc - 1];
+        Value v;
+        if (load_attr_cached(c, TOP(), NAME(arg), &v)) {
+          TOP() = v;
+          break;
+        }
         SAVE_FRAME();
-        Value v = op_getattr(vm, TOP(), NAME(arg));
+        v = op_getattr(vm, TOP(), NAME(arg));
         RAISE_IF(v.is_error());
+        fill_attr_cache(vm, c, TOP(), NAME(arg), false);
         TOP() = v;
         break;
       }
       case Op::STORE_ATTR: {
-        SAVE_FRAME();
+        InlineCache& c = caches[pc - 1];
         Value obj = POP();
         Value v = POP();
+        if (store_attr_cached(c, obj, NAME(arg), v)) break;
+        SAVE_FRAME();
         RAISE_IF(!op_setattr(vm, obj, NAME(arg), v));
+        fill_attr_cache(vm, c, obj, NAME(arg), true);
         break;
       }
       case Op::DELETE_ATTR: {
@@ -292,11 +310,25 @@ dispatch:
         break;
       }
       case Op::LOAD_METHOD: {
-        SAVE_FRAME();
+        InlineCache& c = caches[pc - 1];
         Value obj = TOP();
+        if (Obj* cached = method_cached(vm, c, obj, NAME(arg))) {
+          TOP() = Value::object(cached);
+          PUSH(obj);
+          break;
+        }
+        Value attr;
+        if (load_attr_cached(c, obj, NAME(arg), &attr)) {  // a module's function, say
+          TOP() = Value();
+          PUSH(attr);
+          break;
+        }
+        SAVE_FRAME();
         bool is_method;
         Value m = op_getmethod(vm, obj, NAME(arg), &is_method);
         RAISE_IF(m.is_error());
+        if (is_method) fill_method_cache(vm, c, obj, m);
+        else fill_attr_cache(vm, c, obj, NAME(arg), false);
         if (is_method) {
           TOP() = m;
           PUSH(obj);

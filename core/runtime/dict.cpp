@@ -10,6 +10,7 @@
 namespace looplab {
 
 uint64_t g_type_epoch = 1;
+uint64_t g_dict_versions = 0;
 
 void DictObj::trace(Tracer& t) {
   for (const DictEntry& e : entries) {
@@ -33,10 +34,16 @@ int64_t DictObj::lookup(VM* vm, Value key, int64_t hash, size_t* slot_out) {
   if (index.empty()) {
     *slot_out = SIZE_MAX;
     size_t n = entries.size();
-    for (size_t ix = 0; ix < n; ix++) {
-      const DictEntry& e = entries[ix];
-      if (e.key.same(key) && !key.is_float()) return int64_t(ix);
+    if (key.is_obj()) {
+      for (size_t ix = 0; ix < n; ix++)
+        if (entries[ix].key.is_obj() && entries[ix].key.o == key.o) return int64_t(ix);
+    } else {
+      for (size_t ix = 0; ix < n; ix++)
+        if (entries[ix].key.same(key) && !key.is_float()) return int64_t(ix);
     }
+    if (keys_interned && key.is_obj() && key.o->kind == Kind::Str &&
+        static_cast<StrObj*>(key.o)->interned)
+      return -1;
     for (size_t ix = 0; ix < n; ix++) {
       const DictEntry& e = entries[ix];
       if (e.hash != hash || e.key.is_undef()) continue;
@@ -128,19 +135,21 @@ void DictObj::rebuild(size_t min_used) {
 }
 
 void DictObj::insert_new(Value key, int64_t hash, Value value) {
+  if (!(key.is_obj() && key.o->kind == Kind::Str && static_cast<StrObj*>(key.o)->interned))
+    keys_interned = false;
   if (index.empty()) {
     if (entries.size() < kLinearMax) {
       if (entries.empty()) entries.reserve(4);
       entries.push_back({hash, key, value});
       used++;
-      version++;
+      bump_version();
       return;
     }
     rebuild(used + 1);
     if (index.empty()) {  // it had holes: still small enough to stay linear
       entries.push_back({hash, key, value});
       used++;
-      version++;
+      bump_version();
       return;
     }
   } else if ((entries.size() + 1) * 3 >= index.size() * 2) {
@@ -157,7 +166,14 @@ void DictObj::insert_new(Value key, int64_t hash, Value value) {
   index[i] = int32_t(entries.size());
   entries.push_back({hash, key, value});
   used++;
-  version++;
+  bump_version();
+}
+
+int32_t DictObj::find_str(const StrObj* key) const {
+  size_t slot;
+  int64_t ix = const_cast<DictObj*>(this)->lookup(nullptr, Value::object(const_cast<StrObj*>(key)),
+                                                   key->hash(), &slot);
+  return ix >= 0 ? int32_t(ix) : -1;
 }
 
 Value DictObj::get_str(const StrObj* key) const {
@@ -187,7 +203,7 @@ bool DictObj::del_str(const StrObj* key) {
   entries[size_t(ix)].key = Value();
   entries[size_t(ix)].value = Value();
   used--;
-  version++;
+  bump_version();
   if (is_class_dict) g_type_epoch++;
   return true;
 }
@@ -237,7 +253,7 @@ int DictObj::del(VM& vm, Value key) {
   entries[size_t(ix)].key = Value();
   entries[size_t(ix)].value = Value();
   used--;
-  version++;
+  bump_version();
   if (is_class_dict) g_type_epoch++;
   // Compact when most entries are holes, so iteration stays proportional to size.
   if (entries.size() > 16 && used * 4 < entries.size()) rebuild(used);
@@ -249,7 +265,8 @@ void DictObj::clear() {
   entries.clear();
   index.clear();
   used = 0;
-  version++;
+  keys_interned = true;
+  bump_version();
 }
 
 }  // namespace looplab

@@ -21,13 +21,18 @@ struct DictEntry {
 // Bumped whenever any class's namespace changes (or a class is made): attribute lookup caches
 // compare against it.
 extern uint64_t g_type_epoch;
+// Every insertion or deletion in any dict takes the next number, so (dict, version) names one
+// state of one dict: inline caches can prove a name is still absent without a lookup.
+extern uint64_t g_dict_versions;
 
 struct DictObj final : Obj {
   std::vector<DictEntry> entries;  // insertion order, with holes where keys were deleted
   std::vector<int32_t> index;      // open-addressed positions into entries; kEmpty or kDummy
   size_t used = 0;                 // live entries
-  uint64_t version = 0;            // bumped on every insertion or deletion (iteration checks)
+  uint64_t version = 0;            // renewed on every insertion or deletion (iteration checks)
   bool is_class_dict = false;      // a class's namespace: any change invalidates lookup caches
+  // Every key is an interned str: a key absent by pointer is absent (no string compares).
+  bool keys_interned = true;
   Value ext;                       // state of C++ dict subclasses (defaultdict's default_factory)
   DictObj* attrs = nullptr;        // attributes of instances of Python subclasses (instance_dict)
 
@@ -43,6 +48,15 @@ struct DictObj final : Obj {
   }
 
   size_t size() const { return used; }
+  void bump_version() { version = ++g_dict_versions; }
+
+  // Position of an interned name in `entries` if `hint` still points at it (inline caches).
+  bool has_str_at(const StrObj* key, int32_t hint) const {
+    return uint32_t(hint) < entries.size() && entries[size_t(hint)].key.is_obj() &&
+           static_cast<const void*>(entries[size_t(hint)].key.o) == key;
+  }
+  // Position of a str key in `entries`, or -1.
+  int32_t find_str(const StrObj* key) const;
 
   // Fast paths for string keys (names, attributes, kwargs): never call Python code.
   Value get_str(const StrObj* key) const;  // Undef when missing

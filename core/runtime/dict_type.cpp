@@ -31,7 +31,7 @@ void dict_del_entry_at(DictObj* d, size_t ix) {
   d->entries[ix].key = Value();
   d->entries[ix].value = Value();
   d->used--;
-  d->version++;
+  d->bump_version();
   while (!d->entries.empty() && d->entries.back().key.is_undef()) d->entries.pop_back();
 }
 
