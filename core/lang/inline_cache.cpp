@@ -55,7 +55,11 @@ Obj* method_cached(VM& vm, const InlineCache& c, Value obj, const StrObj* name) 
     Obj* o = obj.o;
     DictObj* d = o->kind == Kind::Instance ? static_cast<InstanceObj*>(o)->dict
                                            : instance_dict(vm, obj, false);
-    if (d && d->find_str(name) >= 0) return nullptr;  // the object shadows the method
+    if (d) {  // does the object shadow the method?
+      int32_t ix = d->find_interned(name);
+      if (ix == -2) ix = d->find_str(name);
+      if (ix >= 0) return nullptr;
+    }
   }
   return c.found;
 }

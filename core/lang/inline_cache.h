@@ -54,9 +54,17 @@ inline bool store_attr_cached(const InlineCache& c, Value obj, const StrObj* nam
       c.stamp != g_type_epoch)
     return false;
   DictObj* d = static_cast<InstanceObj*>(obj.o)->dict;
-  if (!d->has_str_at(name, c.hint)) return false;
-  d->entries[size_t(c.hint)].value = v;
-  return true;
+  if (d->has_str_at(name, c.hint)) {
+    d->entries[size_t(c.hint)].value = v;
+    return true;
+  }
+  // `self.x = x` in __init__: a fresh instance gets its attributes in the same order each time,
+  // so the name goes where it went last time.
+  if (size_t(c.hint) == d->entries.size() && d->find_interned(name) == -1) {
+    d->append_interned(const_cast<StrObj*>(name), v);
+    return true;
+  }
+  return false;
 }
 
 // After a successful slow LOAD_ATTR / STORE_ATTR: remember where the name lives when the
@@ -75,6 +83,16 @@ inline Value load_global_cached(const InlineCache& c, DictObj* globals, DictObj*
   if (c.owner == globals && c.stamp == globals->version && builtins->has_str_at(name, c.hint2))
     return builtins->entries[size_t(c.hint2)].value;
   return Value();
+}
+// STORE_GLOBAL (and STORE_NAME at module level): rebinding a name the module already has
+// writes where it was last time.
+inline void store_global_cached(InlineCache& c, DictObj* globals, StrObj* name, Value v) {
+  if (globals->has_str_at(name, c.hint)) {
+    globals->entries[size_t(c.hint)].value = v;
+    return;
+  }
+  globals->set_str(name, v);
+  c.hint = globals->find_str(name);
 }
 // The slow LOAD_GLOBAL, filling the cache: Undef when the name is nowhere.
 Value load_global_slow(InlineCache& c, DictObj* globals, DictObj* builtins, const StrObj* name);

@@ -220,7 +220,7 @@ dispatch:
         PUSH(v);
         break;
       }
-      case Op::STORE_GLOBAL: f->globals->set_str(NAME(arg), POP()); break;
+      case Op::STORE_GLOBAL: store_global_cached(caches[pc - 1], f->globals, NAME(arg), POP()); break;
       case Op::DELETE_GLOBAL: {
         WARN_IF_DROPPED_COROUTINE(f->globals->get_str(NAME(arg)));
         if (!f->globals->del_str(NAME(arg))) {
@@ -242,7 +242,7 @@ dispatch:
             vm.clear_exception();
             v = Value();
           }
-        } else if (f->locals_dict) {
+        } else if (f->locals_dict && f->locals_dict != f->globals) {
           v = f->locals_dict->get_str(name);
         } else {
           // Module level: the same lookup as LOAD_GLOBAL.
@@ -267,7 +267,8 @@ dispatch:
           RAISE_IF(!op_setitem(vm, Value::object(f->locals_dict), Value::object(NAME(arg)), v));
           break;
         }
-        (f->locals_dict ? f->locals_dict : f->globals)->set_str(NAME(arg), v);
+        if (f->locals_dict && f->locals_dict != f->globals) f->locals_dict->set_str(NAME(arg), v);
+        else store_global_cached(caches[pc - 1], f->globals, NAME(arg), v);
         break;
       }
       case Op::DELETE_NAME: {

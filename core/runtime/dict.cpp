@@ -169,6 +169,10 @@ void DictObj::insert_new(Value key, int64_t hash, Value value) {
   bump_version();
 }
 
+void DictObj::append_interned(StrObj* key, Value value) {
+  insert_new(Value::object(key), key->hash(), value);
+}
+
 int32_t DictObj::find_str(const StrObj* key) const {
   size_t slot;
   int64_t ix = const_cast<DictObj*>(this)->lookup(nullptr, Value::object(const_cast<StrObj*>(key)),

@@ -57,6 +57,16 @@ struct DictObj final : Obj {
   }
   // Position of a str key in `entries`, or -1.
   int32_t find_str(const StrObj* key) const;
+  // For an interned key: its position, -1 when absent, or -2 when only the full lookup can
+  // tell (the dict is hashed or has keys that are not interned).
+  int32_t find_interned(const void* key) const {
+    if (!index.empty() || !keys_interned) return -2;
+    for (size_t i = 0; i < entries.size(); i++)
+      if (entries[i].key.is_obj() && static_cast<const void*>(entries[i].key.o) == key) return int32_t(i);
+    return -1;
+  }
+  // Adds an interned key known to be absent (find_interned said -1) to a small dict.
+  void append_interned(StrObj* key, Value value);
 
   // Fast paths for string keys (names, attributes, kwargs): never call Python code.
   Value get_str(const StrObj* key) const;  // Undef when missing

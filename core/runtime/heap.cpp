@@ -6,8 +6,7 @@ Heap::~Heap() {
   Obj* o = objects_;
   while (o) {
     Obj* next = o->gc_next;
-    o->~Obj();
-    ::operator delete(o);
+    free_object(o);
     o = next;
   }
 }
@@ -55,8 +54,7 @@ size_t Heap::collect() {
       link = &o->gc_next;
     } else {
       *link = o->gc_next;
-      o->~Obj();
-      ::operator delete(o);
+      free_object(o);
     }
   }
   live_bytes_ = live;

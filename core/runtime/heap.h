@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/object.h"
+#include "runtime/object_pool.h"
 
 namespace looplab {
 
@@ -21,7 +22,7 @@ class Heap {
   // A fixed-size object.
   template <class T, class... Args>
   T* make(Args&&... args) {
-    void* mem = ::operator new(sizeof(T));
+    void* mem = pool_.allocate(sizeof(T));
     T* obj = new (mem) T(std::forward<Args>(args)...);
     link(obj, sizeof(T));
     return obj;
@@ -30,7 +31,7 @@ class Heap {
   // An object followed by `extra` bytes of inline storage (strings, tuples).
   template <class T, class... Args>
   T* make_var(size_t extra, Args&&... args) {
-    void* mem = ::operator new(sizeof(T) + extra);
+    void* mem = pool_.allocate(sizeof(T) + extra);
     T* obj = new (mem) T(std::forward<Args>(args)...);
     link(obj, sizeof(T) + extra);
     return obj;
@@ -87,6 +88,13 @@ class Heap {
     object_count_++;
   }
 
+  void free_object(Obj* o) {
+    size_t bytes = o->gc_size;
+    o->~Obj();
+    pool_.release(o, bytes);
+  }
+
+  ObjectPool pool_;  // its pages outlive every object: ~Heap frees the objects first
   std::vector<Obj*> finalizable_;  // found unreachable, kept alive until the host reports them
   Obj* objects_ = nullptr;
   size_t object_count_ = 0;
