@@ -57,6 +57,12 @@ Value op_ascii(VM& vm, Value v) {
 }
 
 Value op_format(VM& vm, Value v, Value spec) {
+  // PyObject_Format's shortcut for an empty spec: exact str as is, exact int (and float, whose
+  // __format__('') is str()) straight to str(), without calling __format__.
+  if (spec.is_obj() && spec.o->kind == Kind::Str && static_cast<StrObj*>(spec.o)->size == 0) {
+    if (v.is_int() || v.is_float() || (v.is_obj() && v.o->cls == vm.t.int_)) return op_str(vm, v);
+    if (v.is_obj() && v.o->cls == vm.t.str) return v;
+  }
   Value fmt = vm.type_of(v)->lookup(vm.n.__format__);
   if (fmt.is_undef()) return vm.raise(vm.t.TypeError, "object has no __format__");
   Value args[2] = {v, spec};
