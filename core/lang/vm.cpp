@@ -78,12 +78,17 @@ static StrObj* make_str(VM& vm, std::string_view s) {
 }
 
 StrObj* VM::new_str(std::string_view s) {
-  if (s.size() <= 1) return intern(s);  // "" and one-byte strings are shared
+  if (s.size() == 1 && uint8_t(s[0]) < 128) {  // one-character strings are shared
+    StrObj*& c = ascii_chars_[uint8_t(s[0])];
+    if (!c) c = intern(s);
+    return c;
+  }
+  if (s.empty()) return n.empty ? n.empty : intern(s);
   return make_str(*this, s);
 }
 
 StrObj* VM::intern(std::string_view s) {
-  auto it = interned_.find(std::string(s));
+  auto it = interned_.find(s);
   if (it != interned_.end()) return it->second;
   StrObj* o = make_str(*this, s);
   o->interned = true;

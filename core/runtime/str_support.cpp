@@ -26,7 +26,7 @@ StrObj* make_of_class(VM& vm, ClassObj* cls, std::string_view text) {
 }
 
 Value make_known(VM& vm, std::string_view text, bool ascii, size_t length) {
-  if (text.size() <= 1) return Value::object(vm.intern(text));
+  if (text.size() <= 1) return Value::object(vm.new_str(text));  // shared one-character strings
   StrObj* o = vm.heap.make_var<StrObj>(text.size() + 1, vm.t.str, text.size(), length, ascii);
   std::memcpy(o->data(), text.data(), text.size());
   o->data()[text.size()] = '\0';
