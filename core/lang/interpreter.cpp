@@ -683,11 +683,14 @@ dispatch:
         break;
       }
       case Op::BUILD_STRING: {
-        std::string s;
         Value* items = sp - arg;
-        for (uint32_t i = 0; i < arg; i++) s += static_cast<StrObj*>(items[i].o)->view();
+        Value s = str_concat(vm, items, arg);
         sp = items;
-        PUSH(vm.str(s));
+        if (s.is_error()) {
+          SAVE_FRAME();
+          goto error;
+        }
+        PUSH(s);
         break;
       }
       case Op::FORMAT_VALUE: {

@@ -50,6 +50,8 @@ class VM;
 // place when that is unobservable (appendable, loaded once), else returns a new appendable str
 // with spare capacity, so a loop of appends is amortized linear. Both operands exact str.
 Value str_append_to_local(VM& vm, StrObj* a, StrObj* b);
+// The concatenation of n exact strs (an f-string's pieces) made in one allocation.
+Value str_concat(VM& vm, const Value* parts, size_t n);
 
 // UTF-8 helpers (the engine stores text as UTF-8 throughout).
 namespace utf8 {

@@ -375,3 +375,33 @@ void append_lower_at(const StrObj* s, size_t byte_pos, uint32_t cp, std::string&
 }
 
 }  // namespace looplab::strimpl
+
+namespace looplab {
+
+Value str_concat(VM& vm, const Value* parts, size_t n) {
+  size_t bytes = 0, length = 0;
+  bool ascii = true;
+  for (size_t i = 0; i < n; i++) {
+    const StrObj* p = static_cast<const StrObj*>(parts[i].o);
+    bytes += p->size;
+    length += p->length;
+    ascii = ascii && p->ascii;
+  }
+  if (bytes <= 1) {
+    for (size_t i = 0; i < n; i++)
+      if (static_cast<const StrObj*>(parts[i].o)->size) return strimpl::same_or_copy(vm, static_cast<StrObj*>(parts[i].o));
+    return Value::object(vm.n.empty);
+  }
+  if (vm.heap.would_exceed(bytes)) return vm.raise(vm.t.MemoryError, "");
+  StrObj* o = vm.heap.make_var<StrObj>(bytes + 1, vm.t.str, bytes, length, ascii);
+  char* out = o->data();
+  for (size_t i = 0; i < n; i++) {
+    const StrObj* p = static_cast<const StrObj*>(parts[i].o);
+    std::memcpy(out, p->data(), p->size);
+    out += p->size;
+  }
+  *out = '\0';
+  return Value::object(o);
+}
+
+}  // namespace looplab
