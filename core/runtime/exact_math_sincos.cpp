@@ -160,6 +160,11 @@ int branred(double x, double* a, double* aa) {
 
 }  // namespace
 
+int reduce_pi_over_2(double x, double* a, double* da) {
+  uint32_t k = uint32_t(high_word(x)) & 0x7fffffff;
+  return k < 0x419921FB ? reduce_sincos(x, a, da) : branred(x, a, da);
+}
+
 double sin(double x) {
   uint32_t k = uint32_t(high_word(x)) & 0x7fffffff;
   if (k < 0x3e500000) return x;                   // |x| < 2^-26
