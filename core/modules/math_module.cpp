@@ -10,6 +10,7 @@
 
 #include "lang/vm.h"
 #include "modules/module_inits.h"
+#include "runtime/exact_math.h"
 #include "runtime/number_impl.h"
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
@@ -57,27 +58,27 @@ Value math_1(VM& vm, CallArgs& a, const char* name, double (*f)(double), bool ca
     return math_1(vm, a, #pyname, [](double x) { return cfunc(x); }, overflow); \
   }
 
-MATH_FUNC1(acos, std::acos, false)
-MATH_FUNC1(acosh, std::acosh, false)
-MATH_FUNC1(asin, std::asin, false)
-MATH_FUNC1(asinh, std::asinh, false)
-MATH_FUNC1(atan, std::atan, false)
-MATH_FUNC1(atanh, std::atanh, false)
-MATH_FUNC1(cbrt, std::cbrt, false)
-MATH_FUNC1(cos, std::cos, false)
-MATH_FUNC1(cosh, std::cosh, true)
-MATH_FUNC1(erf, std::erf, false)
-MATH_FUNC1(erfc, std::erfc, false)
-MATH_FUNC1(exp, std::exp, true)
-MATH_FUNC1(exp2, std::exp2, true)
-MATH_FUNC1(expm1, std::expm1, true)
+MATH_FUNC1(acos, libm::acos, false)
+MATH_FUNC1(acosh, libm::acosh, false)
+MATH_FUNC1(asin, libm::asin, false)
+MATH_FUNC1(asinh, libm::asinh, false)
+MATH_FUNC1(atan, libm::atan, false)
+MATH_FUNC1(atanh, libm::atanh, false)
+MATH_FUNC1(cbrt, libm::cbrt, false)
+MATH_FUNC1(cos, libm::cos, false)
+MATH_FUNC1(cosh, libm::cosh, true)
+MATH_FUNC1(erf, libm::erf, false)
+MATH_FUNC1(erfc, libm::erfc, false)
+MATH_FUNC1(exp, libm::exp, true)
+MATH_FUNC1(exp2, libm::exp2, true)
+MATH_FUNC1(expm1, libm::expm1, true)
 MATH_FUNC1(fabs, std::fabs, false)
-MATH_FUNC1(log1p, std::log1p, false)
-MATH_FUNC1(sin, std::sin, false)
-MATH_FUNC1(sinh, std::sinh, true)
+MATH_FUNC1(log1p, libm::log1p, false)
+MATH_FUNC1(sin, libm::sin, false)
+MATH_FUNC1(sinh, libm::sinh, true)
 MATH_FUNC1(sqrt, std::sqrt, false)
-MATH_FUNC1(tan, std::tan, false)
-MATH_FUNC1(tanh, std::tanh, false)
+MATH_FUNC1(tan, libm::tan, false)
+MATH_FUNC1(tanh, libm::tanh, false)
 
 // CPython's own gamma and lgamma (Lanczos approximation), so results match to the last bit.
 // mirrors Modules/mathmodule.c m_tgamma / m_lgamma; err: 0, EDOM or ERANGE.
@@ -122,11 +123,11 @@ double m_sinpi(double x) {
   int n = int(std::round(2.0 * y));
   double r = 0.0;
   switch (n) {
-    case 0: r = std::sin(kPi * y); break;
-    case 1: r = std::cos(kPi * (y - 0.5)); break;
-    case 2: r = std::sin(kPi * (1.0 - y)); break;
-    case 3: r = -std::cos(kPi * (y - 1.5)); break;
-    case 4: r = std::sin(kPi * (y - 2.0)); break;
+    case 0: r = libm::sin(kPi * y); break;
+    case 1: r = libm::cos(kPi * (y - 0.5)); break;
+    case 2: r = libm::sin(kPi * (1.0 - y)); break;
+    case 3: r = -libm::cos(kPi * (y - 1.5)); break;
+    case 4: r = libm::sin(kPi * (y - 2.0)); break;
   }
   return std::copysign(1.0, x) * r;
 }
@@ -170,22 +171,22 @@ double m_tgamma(double x, int* err) {
   z = z * kLanczosG / y;
   double r;
   if (x < 0.0) {
-    r = -kPi / m_sinpi(absx) / absx * std::exp(y) / lanczos_sum(absx);
+    r = -kPi / m_sinpi(absx) / absx * libm::exp(y) / lanczos_sum(absx);
     r -= z * r;
     if (absx < 140.0) {
-      r /= std::pow(y, absx - 0.5);
+      r /= libm::pow(y, absx - 0.5);
     } else {
-      double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+      double sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
       r /= sqrtpow;
       r /= sqrtpow;
     }
   } else {
-    r = lanczos_sum(absx) / std::exp(y);
+    r = lanczos_sum(absx) / libm::exp(y);
     r += z * r;
     if (absx < 140.0) {
-      r *= std::pow(y, absx - 0.5);
+      r *= libm::pow(y, absx - 0.5);
     } else {
-      double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+      double sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
       r *= sqrtpow;
       r *= sqrtpow;
     }
@@ -204,10 +205,10 @@ double m_lgamma(double x, int* err) {
     return 0.0;
   }
   double absx = std::fabs(x);
-  if (absx < 1e-20) return -std::log(absx);
-  double r = std::log(lanczos_sum(absx)) - kLanczosG;
-  r += (absx - 0.5) * (std::log(absx + kLanczosG - 0.5) - 1);
-  if (x < 0.0) r = kLogPi - std::log(std::fabs(m_sinpi(absx))) - std::log(absx) - r;
+  if (absx < 1e-20) return -libm::log(absx);
+  double r = libm::log(lanczos_sum(absx)) - kLanczosG;
+  r += (absx - 0.5) * (libm::log(absx + kLanczosG - 0.5) - 1);
+  if (x < 0.0) r = kLogPi - libm::log(std::fabs(m_sinpi(absx))) - libm::log(absx) - r;
   if (std::isinf(r)) *err = ERANGE;
   return r;
 }
@@ -256,7 +257,7 @@ Value loghelper(VM& vm, Value arg, double (*f)(double), double* out) {
 
 double m_log(double x) {
   if (std::isfinite(x)) {
-    if (x > 0.0) return std::log(x);
+    if (x > 0.0) return libm::log(x);
     return x == 0.0 ? -INFINITY : NAN;
   }
   if (std::isnan(x) || x > 0) return x;
@@ -264,12 +265,12 @@ double m_log(double x) {
 }
 double m_log2(double x) {
   if (!std::isfinite(x)) return std::isnan(x) || x > 0 ? x : NAN;
-  if (x > 0.0) return std::log2(x);
+  if (x > 0.0) return libm::log2(x);
   return x == 0.0 ? -INFINITY : NAN;
 }
 double m_log10(double x) {
   if (std::isfinite(x)) {
-    if (x > 0.0) return std::log10(x);
+    if (x > 0.0) return libm::log10(x);
     return x == 0.0 ? -INFINITY : NAN;
   }
   if (std::isnan(x) || x > 0) return x;
@@ -304,7 +305,7 @@ Value math_log10(VM& vm, CallArgs& a) {
 Value math_atan2(VM& vm, CallArgs& a) {
   double y, x;
   if (!two_args(vm, a, "atan2", &y, &x)) return Value::error();
-  return Value::real(std::atan2(y, x));
+  return Value::real(libm::atan2(y, x));
 }
 
 Value math_copysign(VM& vm, CallArgs& a) {
@@ -353,7 +354,7 @@ Value math_pow(VM& vm, CallArgs& a) {
     }
     return Value::real(r);
   }
-  r = std::pow(x, y);
+  r = libm::pow(x, y);
   if (std::isnan(r)) return domain_error(vm);
   if (std::isinf(r)) return x == 0. ? domain_error(vm) : range_error(vm);
   return Value::real(r);

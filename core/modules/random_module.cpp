@@ -8,6 +8,7 @@
 #include "lang/vm.h"
 #include "modules/module_inits.h"
 #include "modules/sha512.h"
+#include "runtime/exact_math.h"
 #include "runtime/number_impl.h"
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
@@ -674,7 +675,7 @@ Value sample(VM& vm, Gen& gen, Value population, Value kv, Value counts) {
   if (!int_fits_i64(kv, &k) || k < 0 || k > n) return vm.raise(vm.t.ValueError, "Sample larger than population or is negative");
   std::vector<Value> result(static_cast<size_t>(k));
   int64_t setsize = 21;
-  if (k > 5) setsize += int64_t(std::pow(4.0, std::ceil(std::log(double(k * 3)) / std::log(4.0))));
+  if (k > 5) setsize += int64_t(libm::pow(4.0, std::ceil(libm::log(double(k * 3)) / libm::log(4.0))));
   if (n <= setsize) {
     std::vector<Value> pool;
     bool ok = op_for_each(vm, population, [&](Value v) {
@@ -863,7 +864,7 @@ Value shift_scale(VM& vm, Value mu, double z, Value sigma) {
   return op_binary(vm, mu, p, BinOp::Add);
 }
 
-const double kNvMagic = 4 * std::exp(-0.5) / std::sqrt(2.0);
+const double kNvMagic = 4 * libm::exp(-0.5) / std::sqrt(2.0);
 
 bool normal_z(Gen& gen, double* z) {
   for (;;) {
@@ -873,7 +874,7 @@ bool normal_z(Gen& gen, double* z) {
     u2 = 1.0 - u2;
     *z = kNvMagic * (u1 - 0.5) / u2;
     double zz = *z * *z / 4.0;
-    if (zz <= -std::log(u2)) return true;
+    if (zz <= -libm::log(u2)) return true;
   }
 }
 
@@ -899,7 +900,7 @@ Value random_lognormvariate(VM& vm, CallArgs& a) {
   if (v.is_error()) return v;
   double d;
   if (!as_double(vm, v, &d)) return Value::error();
-  double e = std::exp(d);
+  double e = libm::exp(d);
   if (std::isinf(e)) return vm.raise(vm.t.OverflowError, "math range error");
   return Value::real(e);
 }
@@ -917,9 +918,9 @@ Value random_gauss(VM& vm, CallArgs& a) {
     if (!gen.random(&u1)) return Value::error();
     double x2pi = u1 * (2 * kPi);
     if (!gen.random(&u2)) return Value::error();
-    double g2rad = std::sqrt(-2.0 * std::log(1.0 - u2));
-    z = std::cos(x2pi) * g2rad;
-    set_gauss_next(vm, r, Value::real(std::sin(x2pi) * g2rad));
+    double g2rad = std::sqrt(-2.0 * libm::log(1.0 - u2));
+    z = libm::cos(x2pi) * g2rad;
+    set_gauss_next(vm, r, Value::real(libm::sin(x2pi) * g2rad));
   } else if (!as_double(vm, zv, &z)) {
     return Value::error();
   }
@@ -934,7 +935,7 @@ Value random_expovariate(VM& vm, CallArgs& a) {
     return Value::error();
   double u;
   if (!gen.random(&u)) return Value::error();
-  return op_binary(vm, Value::real(-std::log(1.0 - u)), args[0], BinOp::TrueDivide);
+  return op_binary(vm, Value::real(-libm::log(1.0 - u)), args[0], BinOp::TrueDivide);
 }
 
 Value random_vonmisesvariate(VM& vm, CallArgs& a) {
@@ -956,16 +957,16 @@ Value random_vonmisesvariate(VM& vm, CallArgs& a) {
   for (;;) {
     double u1, u2;
     if (!gen.random(&u1)) return Value::error();
-    z = std::cos(kPi * u1);
+    z = libm::cos(kPi * u1);
     double d = z / (rr + z);
     if (!gen.random(&u2)) return Value::error();
-    if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * std::exp(d)) break;
+    if (u2 < 1.0 - d * d || u2 <= (1.0 - d) * libm::exp(d)) break;
   }
   double q = 1.0 / rr;
   double f = (q + z) / (1.0 + q * z);
   double u3;
   if (!gen.random(&u3)) return Value::error();
-  double theta = u3 > 0.5 ? mu + std::acos(f) : mu - std::acos(f);
+  double theta = u3 > 0.5 ? mu + libm::acos(f) : mu - libm::acos(f);
   return float_binop(vm, theta, twopi, BinOp::Remainder);
 }
 
@@ -974,8 +975,8 @@ bool gamma_draw(VM& vm, Gen& gen, double alpha, double beta, double* out) {
     vm.raise(vm.t.ValueError, "gammavariate: alpha and beta must be > 0.0");
     return false;
   }
-  const double log4 = std::log(4.0);
-  const double sg_magic = 1.0 + std::log(4.5);
+  const double log4 = libm::log(4.0);
+  const double sg_magic = 1.0 + libm::log(4.5);
   if (alpha > 1.0) {
     double ainv = std::sqrt(2.0 * alpha - 1.0);
     double bbb = alpha - log4;
@@ -986,11 +987,11 @@ bool gamma_draw(VM& vm, Gen& gen, double alpha, double beta, double* out) {
       if (!(1e-7 < u1 && u1 < 0.9999999)) continue;
       if (!gen.random(&u2)) return false;
       u2 = 1.0 - u2;
-      double v = std::log(u1 / (1.0 - u1)) / ainv;
-      double x = alpha * std::exp(v);
+      double v = libm::log(u1 / (1.0 - u1)) / ainv;
+      double x = alpha * libm::exp(v);
       double z = u1 * u1 * u2;
       double r = bbb + ccc * v - x;
-      if (r + sg_magic - 4.5 * z >= 0.0 || r >= std::log(z)) {
+      if (r + sg_magic - 4.5 * z >= 0.0 || r >= libm::log(z)) {
         *out = x * beta;
         return true;
       }
@@ -999,7 +1000,7 @@ bool gamma_draw(VM& vm, Gen& gen, double alpha, double beta, double* out) {
   if (alpha == 1.0) {
     double u;
     if (!gen.random(&u)) return false;
-    *out = -std::log(1.0 - u) * beta;
+    *out = -libm::log(1.0 - u) * beta;
     return true;
   }
   double x;
@@ -1008,12 +1009,12 @@ bool gamma_draw(VM& vm, Gen& gen, double alpha, double beta, double* out) {
     if (!gen.random(&u)) return false;
     double b = (kE + alpha) / kE;
     double p = b * u;
-    if (p <= 1.0) x = std::pow(p, 1.0 / alpha);
-    else x = -std::log((b - p) / alpha);
+    if (p <= 1.0) x = libm::pow(p, 1.0 / alpha);
+    else x = -libm::log((b - p) / alpha);
     if (!gen.random(&u1)) return false;
     if (p > 1.0) {
-      if (u1 <= std::pow(x, alpha - 1.0)) break;
-    } else if (u1 <= std::exp(-x)) {
+      if (u1 <= libm::pow(x, alpha - 1.0)) break;
+    } else if (u1 <= libm::exp(-x)) {
       break;
     }
   }
@@ -1068,7 +1069,7 @@ Value random_weibullvariate(VM& vm, CallArgs& a) {
   if (!gen.random(&u)) return Value::error();
   u = 1.0 - u;
   if (beta == 0.0) return vm.raise(vm.t.ZeroDivisionError, "float division by zero");
-  Value p = float_pow(vm, -std::log(u), 1.0 / beta);
+  Value p = float_pow(vm, -libm::log(u), 1.0 / beta);
   if (p.is_error()) return p;
   return Value::real(alpha * p.f);
 }

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "lang/vm.h"
+#include "runtime/exact_math.h"
 #include "runtime/number_impl.h"
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
@@ -57,7 +58,7 @@ Value float_pow(VM& vm, double iv, double iw) {
     negate = is_odd_integer(iw);
   }
   if (iv == 1.0) return Value::real(negate ? -1.0 : 1.0);
-  double r = std::pow(iv, iw);
+  double r = libm::pow(iv, iw);
   if (std::isinf(r)) return range_error(vm);
   return Value::real(negate ? -r : r);
 }
