@@ -1,10 +1,32 @@
-// log, log2, log10 and log1p. Near 1, log and log2 follow glibc's polynomial path step by step
-// (log as glibc's FMA build fuses it); elsewhere glibc's results come from a table of searched
-// constants that cannot be regenerated, so they are correctly rounded here (glibc's are in all
-// but about 4 cases in 10,000). log10 and log1p are glibc's fdlibm-derived algorithms.
+// log, log2, log10 and log1p. log and log2 are glibc's table-driven algorithms (from Arm's
+// optimized-routines) as glibc's FMA build computes them. Their tables hold searched constants
+// that cannot be regenerated; emscripten's musl links the very same tables (__log_data,
+// __log2_data, from the same Arm code), so the wasm build reads them there. Without them (the
+// native build, which calls glibc itself) the table path is correctly rounded instead, which
+// glibc's results are on all but about 4 inputs in 10,000. log10 and log1p are glibc's
+// fdlibm-derived algorithms.
 #include "runtime/exact_math.h"
 #include "runtime/exact_math_internal.h"
 #include "runtime/exact_math_tables.h"
+
+#if defined(__EMSCRIPTEN__) || defined(LOOPLAB_EXACT_MATH_ARM_LOG_TABLES)
+#define LOOPLAB_HAVE_ARM_LOG_TABLES 1
+// The layouts of musl's log_data.h and log2_data.h (tab2 follows; unused here).
+struct ArmLogData {
+  double ln2hi, ln2lo, poly[5], poly1[11];
+  struct {
+    double invc, logc;
+  } tab[128];
+};
+struct ArmLog2Data {
+  double invln2hi, invln2lo, poly[6], poly1[10];
+  struct {
+    double invc, logc;
+  } tab[64];
+};
+extern "C" const ArmLogData __log_data;
+extern "C" const ArmLog2Data __log2_data;
+#endif
 
 namespace looplab::exact_math {
 
@@ -56,7 +78,7 @@ void reduce(uint64_t ix, double* kd, const PowLogEntry** e, double* r) {
 }
 
 // Correctly rounded log(x) * scale for finite x > 0 away from 1 (scale: 1 or 1/ln2).
-double log_rounded(double x, const DD* scale) {
+[[maybe_unused]] double log_rounded(double x, const DD* scale) {
   uint64_t ix = normal_bits(x);
   double tail;
   double hi = pow_log_inline(ix, &tail);  // relative error below 2^-67
@@ -130,12 +152,30 @@ double log(double x) {
     if (ix == asuint64(INFINITY)) return x;
     if ((top & 0x8000) || (top & 0x7ff0) == 0x7ff0) return (x - x) / (x - x);
   }
+#ifdef LOOPLAB_HAVE_ARM_LOG_TABLES
+  // x = 2^k z with z in [0x1.6p-1, 0x1.6p0); log(x) = k ln2 + log(c) + log1p(z/c - 1).
+  ix = normal_bits(x);
+  const ArmLogData& d = __log_data;
+  uint64_t tmp = ix - 0x3fe6000000000000;
+  int i = int((tmp >> 45) % 128);
+  double kd = double(int(int64_t(tmp) >> 52));
+  double z = asdouble(ix - (tmp & 0xfffull << 52));
+  double r = fma(z, d.tab[i].invc, -1.0);
+  double w = fma(kd, d.ln2hi, d.tab[i].logc);
+  double hi = w + r;
+  double lo = fma(kd, d.ln2lo, w - hi + r);
+  double r2 = r * r;
+  const double* A = d.poly;
+  double p = fma(r2, fma(r, A[4], A[3]), fma(r, A[2], A[1]));
+  return fma(r * r2, p, fma(r2, A[0], lo)) + hi;
+#else
   return log_rounded(x, nullptr);
+#endif
 }
 
 double log2(double x) {
   uint64_t ix = asuint64(x);
-  constexpr uint64_t kLo = 0x3fee94af00000000;  // 1 - 0x1.5b51p-5
+  constexpr uint64_t kLo = 0x3feea4af00000000;  // 1 - 0x1.5b51p-5
   constexpr uint64_t kHi = 0x3ff0b55900000000;  // 1 + 0x1.6ab2p-5
   if (ix - kLo < kHi - kLo) {
     // glibc's path near 1 (FMA build): r/ln2 as an exact hi + lo, plus r^2 P(r).
@@ -165,7 +205,28 @@ double log2(double x) {
     if (ix == asuint64(INFINITY)) return x;
     if ((top & 0x8000) || (top & 0x7ff0) == 0x7ff0) return (x - x) / (x - x);
   }
+#ifdef LOOPLAB_HAVE_ARM_LOG_TABLES
+  // As log, in base 2, with 64 subintervals.
+  ix = normal_bits(x);
+  const ArmLog2Data& d = __log2_data;
+  uint64_t tmp = ix - 0x3fe6000000000000;
+  int i = int((tmp >> 46) % 64);
+  double kd = double(int(int64_t(tmp) >> 52));
+  double z = asdouble(ix - (tmp & 0xfffull << 52));
+  double r = fma(z, d.tab[i].invc, -1.0);
+  double t1 = r * d.invln2hi;
+  double t2 = fma(r, d.invln2lo, fma(r, d.invln2hi, -t1));
+  double t3 = kd + d.tab[i].logc;
+  double hi = t3 + t1;
+  double lo = t3 - hi + t1 + t2;
+  double r2 = r * r;
+  double r4 = r2 * r2;
+  const double* A = d.poly;
+  double p = fma(r4, fma(r, A[5], A[4]), fma(r2, fma(r, A[3], A[2]), fma(r, A[1], A[0])));
+  return fma(r2, p, lo) + hi;
+#else
   return log_rounded(x, &kInvLn2);
+#endif
 }
 
 double log10(double x) {
