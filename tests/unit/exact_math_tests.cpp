@@ -30,7 +30,8 @@ struct Rng {
   double uniform(double a, double b) { return a + (b - a) * unit(); }
   double log_uniform(double lo, double hi) {  // lo > 0
     int a = std::ilogb(lo), b = std::ilogb(hi);
-    double x = std::ldexp(1.0 + unit(), a + int(next() % uint64_t(b - a + 1)));
+    double m = 1.0 + unit();  // drawn first: argument evaluation order differs between compilers
+    double x = std::ldexp(m, a + int(next() % uint64_t(b - a + 1)));
     return x < lo ? lo : (x > hi ? hi : x);
   }
   double sign() { return (next() & 1) ? 1.0 : -1.0; }
