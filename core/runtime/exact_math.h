@@ -5,9 +5,11 @@
 // Most functions follow glibc's own published algorithms with the same constants and the same
 // rounding steps, including the fused multiply-adds of the FMA variants that glibc selects on
 // x86-64 machines with FMA (exp, log, pow, sin, cos). Those fusions are spelled out as std::fma
-// so the results do not depend on the compiler. The functions whose glibc tables are not
-// reproducible (log, log2, tan, asin, acos, atan, atan2) are correctly rounded instead, which is
-// what glibc returns on all but a few inputs in ten thousand.
+// so the results do not depend on the compiler. log and log2 read their searched tables from
+// emscripten's musl, which links the same Arm tables as glibc (natively, where glibc is called
+// directly, exact_math rounds them correctly instead). tan, asin, acos, atan and atan2, whose
+// glibc tables cannot be regenerated, are correctly rounded, which is what glibc returns on all
+// but a few inputs in ten thousand.
 //
 // libm:: is what the interpreter calls: glibc directly in the native build (fast and exact by
 // definition), exact_math in the wasm build.
