@@ -281,7 +281,15 @@ bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_
     std::string_view name;
     bool optional, positional, keyword;
   };
-  std::vector<Param> ps;
+  // On the stack: natives like asyncio.sleep bind their arguments on every call.
+  Param small[16];
+  std::vector<Param> large;
+  Param* ps = small;
+  if (params.size() > std::size(small)) {
+    large.resize(params.size());
+    ps = large.data();
+  }
+  size_t count = 0;
   bool posonly_section = false, kwonly = false;
   for (std::string_view p : params) if (p == "/") posonly_section = true;
   bool before_slash = posonly_section;
@@ -296,11 +304,11 @@ bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_
     }
     bool opt = !p.empty() && p.back() == '=';
     if (opt) p.remove_suffix(1);
-    ps.push_back({p, opt, !kwonly, !before_slash});
+    ps[count++] = {p, opt, !kwonly, !before_slash};
   }
-  for (size_t i = 0; i < ps.size(); i++) out[i] = Value();
+  for (size_t i = 0; i < count; i++) out[i] = Value();
   size_t npos = 0;
-  for (const Param& p : ps) if (p.positional) npos++;
+  for (size_t j = 0; j < count; j++) if (ps[j].positional) npos++;
   if (a.nargs > npos) {
     if (npos == 0)
       vm.raisef(vm.t.TypeError, "%.*s() takes no positional arguments", int(fn.size()), fn.data());
@@ -313,9 +321,9 @@ bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_
   for (size_t k = 0; k < a.nkw(); k++) {
     std::string_view kw = a.kwname(k)->view();
     size_t j = 0;
-    for (; j < ps.size(); j++)
+    for (; j < count; j++)
       if (ps[j].keyword && ps[j].name == kw) break;
-    if (j == ps.size()) {
+    if (j == count) {
       vm.raisef(vm.t.TypeError, "%.*s() got an unexpected keyword argument '%.*s'", int(fn.size()), fn.data(),
                 int(kw.size()), kw.data());
       return false;
@@ -327,7 +335,7 @@ bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_
     }
     out[j] = a.kwvalue(k);
   }
-  for (size_t j = 0; j < ps.size(); j++) {
+  for (size_t j = 0; j < count; j++) {
     if (out[j].is_undef() && !ps[j].optional) {
       if (ps[j].positional)
         vm.raisef(vm.t.TypeError, "%.*s() missing required argument '%.*s' (pos %zu)", int(fn.size()), fn.data(),
