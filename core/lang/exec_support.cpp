@@ -10,6 +10,30 @@ namespace looplab {
 
 // ---- calls ----------------------------------------------------------------------------------
 
+namespace {
+
+// `first` followed by n arguments, on the stack for the usual few (calls of bound methods and
+// classes pass self in front); the callee copies them into its frame.
+class PrependedArgs {
+ public:
+  PrependedArgs(Value first, const Value* rest, size_t n) {
+    if (n + 1 > std::size(small_)) {
+      large_.resize(n + 1);
+      data_ = large_.data();
+    }
+    data_[0] = first;
+    for (size_t i = 0; i < n; i++) data_[i + 1] = rest[i];
+  }
+  Value* data() { return data_; }
+
+ private:
+  Value small_[8];
+  std::vector<Value> large_;
+  Value* data_ = small_;
+};
+
+}  // namespace
+
 CallOutcome call_value(VM& vm, Value callable, Value* args, uint32_t nargs, TupleObj* kwnames, Frame** new_frame,
                        Value* result) {
   if (callable.is_obj()) {
@@ -40,9 +64,7 @@ CallOutcome call_value(VM& vm, Value callable, Value* args, uint32_t nargs, Tupl
       case Kind::BoundMethod: {
         BoundMethodObj* m = static_cast<BoundMethodObj*>(callable.o);
         size_t total = nargs + (kwnames ? kwnames->size : 0);
-        std::vector<Value> argv(total + 1);
-        argv[0] = m->self;
-        for (size_t i = 0; i < total; i++) argv[i + 1] = args[i];
+        PrependedArgs argv(m->self, args, total);
         return call_value(vm, m->func, argv.data(), nargs + 1, kwnames, new_frame, result);
       }
       case Kind::Class: {
@@ -62,9 +84,7 @@ CallOutcome call_value(VM& vm, Value callable, Value* args, uint32_t nargs, Tupl
               return CallOutcome::Result;
             }
             size_t total = nargs + (kwnames ? kwnames->size : 0);
-            std::vector<Value> argv(total + 1);
-            argv[0] = obj;
-            for (size_t i = 0; i < total; i++) argv[i + 1] = args[i];
+            PrependedArgs argv(obj, args, total);
             FunctionObj* fn = static_cast<FunctionObj*>(init.o);
             Frame* f = make_call_frame(vm, fn, argv.data(), nargs + 1, kwnames);
             if (!f) return CallOutcome::Error;
