@@ -68,6 +68,18 @@ uint64_t normal_bits(double x) {
   return ix;
 }
 
+// log and log2 of zero, infinity, negatives and NaN (x's bits in ix): true with *out set.
+// Subnormals are not special here; normal_bits scales them.
+static bool log_special_case(double x, uint64_t ix, double* out) {
+  uint32_t top = uint32_t(ix >> 48);
+  if (top - 0x0010 < 0x7ff0 - 0x0010) return false;
+  if (ix * 2 == 0) *out = -HUGE_VAL;
+  else if (ix == asuint64(INFINITY)) *out = x;
+  else if ((top & 0x8000) || (top & 0x7ff0) == 0x7ff0) *out = (x - x) / (x - x);
+  else return false;
+  return true;
+}
+
 // The table entry of pow's log for ix: log(x) = k ln2 - log(invc) + log1p(z invc - 1).
 void reduce(uint64_t ix, double* kd, const PowLogEntry** e, double* r) {
   uint64_t tmp = ix - kPowOff;
@@ -146,12 +158,7 @@ double log(double x) {
     double y = fma(r3, p1, lo);
     return y + hi;
   }
-  uint32_t top = uint32_t(ix >> 48);
-  if (top - 0x0010 >= 0x7ff0 - 0x0010) {
-    if (ix * 2 == 0) return -HUGE_VAL;
-    if (ix == asuint64(INFINITY)) return x;
-    if ((top & 0x8000) || (top & 0x7ff0) == 0x7ff0) return (x - x) / (x - x);
-  }
+  if (double special; log_special_case(x, ix, &special)) return special;
 #ifdef LOOPLAB_HAVE_ARM_LOG_TABLES
   // x = 2^k z with z in [0x1.6p-1, 0x1.6p0); log(x) = k ln2 + log(c) + log1p(z/c - 1).
   ix = normal_bits(x);
@@ -199,12 +206,7 @@ double log2(double x) {
     y += fma(r4, fma(r4, q6, q2), lo);
     return y;
   }
-  uint32_t top = uint32_t(ix >> 48);
-  if (top - 0x0010 >= 0x7ff0 - 0x0010) {
-    if (ix * 2 == 0) return -HUGE_VAL;
-    if (ix == asuint64(INFINITY)) return x;
-    if ((top & 0x8000) || (top & 0x7ff0) == 0x7ff0) return (x - x) / (x - x);
-  }
+  if (double special; log_special_case(x, ix, &special)) return special;
 #ifdef LOOPLAB_HAVE_ARM_LOG_TABLES
   // As log, in base 2, with 64 subintervals.
   ix = normal_bits(x);
