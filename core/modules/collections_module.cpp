@@ -2,6 +2,7 @@
 // with O(1) appends and pops at both ends (asyncio's Queue and the event loop's users lean on
 // it), defaultdict (a dict subclass whose default_factory lives in DictObj::ext), and
 // _count_elements for Counter. collections.py imports them from here.
+#include "modules/collections_deque.h"
 #include "modules/module_inits.h"
 #include "runtime/builtin_types.h"
 #include "runtime/containers.h"
@@ -10,72 +11,6 @@
 namespace looplab {
 
 namespace {
-
-struct DequeObj final : Obj {
-  std::vector<Value> buf;  // ring storage; its size is 0 or a power of two
-  size_t head = 0;         // index in buf of the leftmost item
-  size_t count = 0;
-  int64_t maxlen = -1;  // -1: unbounded
-  uint64_t state = 0;   // bumped by every change of length or order (iterators check it)
-  DictObj* attrs = nullptr;  // attributes of instances of Python subclasses
-
-  explicit DequeObj(ClassObj* cls) : Obj(cls, Kind::Other) {}
-  void trace(Tracer& t) override {
-    for (size_t i = 0; i < count; i++) t.mark(at(i));
-    t.mark(attrs);
-  }
-  DictObj** attr_dict_slot() override { return cls->has(kClassBuiltin) ? nullptr : &attrs; }
-  size_t extra_bytes() const override { return buf.capacity() * sizeof(Value); }
-
-  Value& at(size_t i) { return buf[(head + i) & (buf.size() - 1)]; }
-  const Value& at(size_t i) const { return buf[(head + i) & (buf.size() - 1)]; }
-  void grow() {
-    size_t cap = buf.empty() ? 8 : buf.size() * 2;
-    std::vector<Value> nb(cap);
-    for (size_t i = 0; i < count; i++) nb[i] = at(i);
-    buf.swap(nb);
-    head = 0;
-  }
-  // Each returns the bytes its storage grew by (0 mostly), for the heap's accounting.
-  size_t push_back(Value v) {
-    size_t grew = 0;
-    if (count == buf.size()) {
-      grew = buf.size() ? buf.size() : 8;
-      grow();
-    }
-    at(count++) = v;
-    return grew * sizeof(Value);
-  }
-  size_t push_front(Value v) {
-    size_t grew = 0;
-    if (count == buf.size()) {
-      grew = buf.size() ? buf.size() : 8;
-      grow();
-    }
-    head = (head + buf.size() - 1) & (buf.size() - 1);
-    buf[head] = v;
-    count++;
-    return grew * sizeof(Value);
-  }
-  Value pop_back() {
-    Value& slot = at(count - 1);
-    Value v = slot;
-    slot = Value();
-    count--;
-    return v;
-  }
-  Value pop_front() {
-    Value v = buf[head];
-    buf[head] = Value();
-    head = (head + 1) & (buf.size() - 1);
-    count--;
-    return v;
-  }
-  void clear() {
-    buf.clear();
-    head = count = 0;
-  }
-};
 
 struct DequeIterObj final : Obj {
   DequeObj* deque;
@@ -244,8 +179,7 @@ Value deque_getitem(VM& vm, Value self, Value key) {
 
 // mirrors deque_del_item: rotate the item to an end, pop it, rotate back.
 void del_item(DequeObj* d, size_t i) {
-  for (size_t k = i; k + 1 < d->count; k++) d->at(k) = d->at(k + 1);
-  d->pop_back();
+  d->erase(i);
   d->state++;
 }
 
