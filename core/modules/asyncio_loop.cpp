@@ -596,6 +596,7 @@ bool init_asyncio_native_module(VM& vm, ModuleObj* m) {
   init_loop_class(vm, m);
   init_sleep(vm, m);
   init_executor(vm, m);
+  init_sync(vm, m);
   rt->module_ready = true;
   return true;
 }

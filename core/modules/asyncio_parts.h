@@ -9,6 +9,18 @@ void init_future_classes(VM& vm, ModuleObj* m);  // asyncio_future.cpp
 void init_loop_class(VM& vm, ModuleObj* m);      // asyncio_loop.cpp
 void init_sleep(VM& vm, ModuleObj* m);           // asyncio_sleep.cpp
 void init_executor(VM& vm, ModuleObj* m);        // asyncio_executor.cpp
+void init_sync(VM& vm, ModuleObj* m);            // asyncio_sync.cpp (locks and queues)
+
+// The coroutines of asyncio's native locks and queues (lock.acquire(), queue.get() ...) as the
+// log describes the Python coroutines they replace: the qualname, the frame names they stand
+// for at the end of an await chain ("__aenter__ > acquire") and the line of the innermost one
+// (its def line before it starts, its await while waiting, 0 once done).
+struct NativeCoroInfo {
+  const char* qualname;
+  const char* chain;
+  int line;
+};
+bool native_coro_info(VM& vm, Value v, NativeCoroInfo* out);
 
 Value make_future_iter(VM& vm, FutureObj* f);
 // A Task for `coro` on `loop`; name None: "Task-N". context None/Undef: a copy of the

@@ -1,5 +1,6 @@
 // The VM side of the event loop: driving coroutines and callbacks, describing values, and the
 // protocol by which loop.run_until_complete hands the loop to the host.
+#include "modules/asyncio_parts.h"
 #include "modules/asyncio_runtime.h"
 
 #include "lang/call.h"
@@ -29,6 +30,7 @@ void AsyncioRuntime::trace(Tracer& t) {
   t.mark(event_loop);
   t.mark(run_until_complete_cb);
   t.mark(context_factory);
+  t.mark(sync_state);
 }
 
 FutureObj* as_future(VM& vm, Value v) {
@@ -249,6 +251,8 @@ std::string VmLoopHost::describe(Value v) {
     default: break;
   }
   if (TaskObj* t = as_task(vm_, v)) return describe(t->name);
+  NativeCoroInfo info;
+  if (native_coro_info(vm_, v, &info)) return std::string(info.qualname) + "()";
   std::string s;
   if (repr_text(vm_, v, s)) return s;
   vm_.clear_exception();
@@ -311,19 +315,19 @@ static Frame* innermost_frame(Value coro, std::vector<GenObj*>* chain) {
 int VmLoopHost::coro_line(Value coro) {
   std::vector<GenObj*> chain;
   Frame* f = innermost_frame(coro, &chain);
-  if (!f) return 0;
+  NativeCoroInfo info;
+  if (!f) return native_coro_info(vm_, coro, &info) ? info.line : 0;
   // The line in the program's own code, not in asyncio's Python (locks.py, queues.py): the
   // innermost frame of the chain that runs the program's source.
   AsyncioRuntime* rt = asyncio_runtime(vm_);
   if (rt && rt->program_source) {
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
       Frame* g = (*it)->frame;
-      if (g && g->code->source.get() == rt->program_source) {
-        f = g;
-        break;
-      }
+      if (g && g->code->source.get() == rt->program_source) return g->pc == 0 ? g->code->firstlineno : g->line();
     }
   }
+  // No frame of the program's: the innermost one, which may be a native lock's or queue's.
+  if (native_coro_info(vm_, delegate_of(f), &info)) return info.line;
   if (f->pc == 0) return f->code->firstlineno;
   return f->line();
 }
@@ -333,12 +337,16 @@ std::string VmLoopHost::await_chain(Value coro) {
   Frame* f = innermost_frame(coro, &chain);
   std::string out;
   for (GenObj* g : chain) out += (out.empty() ? "" : " > ") + g->name->str();
+  NativeCoroInfo info;
   if (f) {
     Value leaf = delegate_of(f);
     if (leaf.is_obj() && leaf.o->kind != Kind::Generator) {
       AsyncioRuntime* rt = asyncio_runtime(vm_);
       if (rt && leaf.o->cls == rt->sleep_class) out += " > sleep";
+      else if (native_coro_info(vm_, leaf, &info)) out += std::string(" > ") + info.chain;
     }
+  } else if (native_coro_info(vm_, coro, &info)) {
+    out = info.chain;
   }
   return out;
 }

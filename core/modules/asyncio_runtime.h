@@ -70,6 +70,7 @@ struct AsyncioRuntime {
   // contextvars.copy_context, once a ContextVar exists: a task made without context= gets a
   // copy of the creator's context (tasks.py Task.__init__); Undef while contexts are unused.
   Value context_factory;
+  Value sync_state;  // the natives of locks and queues (asyncio_sync.h SyncStateObj)
   bool module_ready = false;
   // The program's source (the engine's main module): task lines are reported in it.
   const void* program_source = nullptr;

@@ -9,7 +9,7 @@ __all__ = ('Lock', 'Event', 'Condition', 'Semaphore',
            'BoundedSemaphore', 'Barrier')
 
 from _collections import deque
-from _asyncio import _sync_op
+from _asyncio import _sync_op, _sync_install_locks
 
 from asyncio import exceptions
 from asyncio import mixins
@@ -591,3 +591,9 @@ class Barrier(mixins._LoopBoundMixin):
     def broken(self):
         """Return True if the barrier is in a broken state."""
         return self._state is _BarrierState.BROKEN
+
+
+# The hot methods of Lock, Event and Semaphore (and the `async with` of Lock, Condition and
+# Semaphore) run as natives that do exactly what the code above does; a class that overrides
+# what a native relies on gets the code above (core/modules/asyncio_sync.h).
+_sync_install_locks(_ContextManagerMixin, Lock, Event, Semaphore)

@@ -8,7 +8,7 @@ __all__ = ('Queue', 'PriorityQueue', 'LifoQueue', 'QueueFull', 'QueueEmpty')
 
 from _collections import deque
 import heapq
-from _asyncio import _sync_op
+from _asyncio import _sync_op, _sync_install_queues
 
 from asyncio import locks
 from asyncio import mixins
@@ -261,3 +261,9 @@ class LifoQueue(Queue):
 
     def _get(self):
         return self._queue.pop()
+
+
+# Queue's get/put and their helpers run as natives that do exactly what the code above does; a
+# subclass that overrides what a native relies on gets the code above (_get/_put, the hooks
+# PriorityQueue and LifoQueue override, are called as methods) (core/modules/asyncio_sync.h).
+_sync_install_queues(Queue, QueueEmpty, QueueFull)
