@@ -135,7 +135,7 @@ SendResult lock_acquire_start(VM& vm, SyncCoroObj* c, Value* out) {
     waiters = new_deque_value(vm);
     sync_set(self, n.waiters, waiters);
   }
-  FutureObj* fut = sync_new_waiter(vm, self, "Lock.acquire");
+  FutureObj* fut = sync_new_waiter(vm, self, SyncMaker::LockAcquire);
   if (!fut) return SendResult::Error;
   waiters = sync_get(vm, self, n.waiters);
   if (waiters.is_error() || !deque_append(vm, waiters, Value::object(fut))) return SendResult::Error;
@@ -243,7 +243,7 @@ SendResult event_wait_start(VM& vm, SyncCoroObj* c, Value* out) {
     *out = Value::boolean(true);
     return SendResult::Return;
   }
-  FutureObj* fut = sync_new_waiter(vm, self, "Event.wait");
+  FutureObj* fut = sync_new_waiter(vm, self, SyncMaker::EventWait);
   if (!fut) return SendResult::Error;
   Value waiters = sync_get(vm, self, st->n.waiters);
   if (waiters.is_error() || !deque_append(vm, waiters, Value::object(fut))) return SendResult::Error;
@@ -322,7 +322,7 @@ Value sem_release(VM& vm, CallArgs& a) {
   if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Semaphore).pure(vm, a[0], kSemWakeUpNext))
     return call_replaced(vm, me, a);
   Value self = a[0];
-  StrObj* vname = names(vm).value;
+  SyncAttr& vname = names(vm).value;
   Value value = sync_get(vm, self, vname);
   if (value.is_error()) return value;
   value = value_add(vm, value, 1);
@@ -372,7 +372,7 @@ SendResult sem_acquire_start(VM& vm, SyncCoroObj* c, Value* out) {
   Value waiters = sync_get(vm, self, n.waiters);
   if (waiters.is_error()) return SendResult::Error;
   if (waiters.is_none()) sync_set(self, n.waiters, new_deque_value(vm));
-  FutureObj* fut = sync_new_waiter(vm, self, "Semaphore.acquire");
+  FutureObj* fut = sync_new_waiter(vm, self, SyncMaker::SemAcquire);
   if (!fut) return SendResult::Error;
   waiters = sync_get(vm, self, n.waiters);
   if (waiters.is_error() || !deque_append(vm, waiters, Value::object(fut))) return SendResult::Error;
@@ -392,7 +392,7 @@ SendResult sem_acquire_resume(VM& vm, SyncCoroObj* c, Value, Value* out) {
 SendResult sem_acquire_fail(VM& vm, SyncCoroObj* c, Value exc) {
   if (!remove_waiter(vm, c)) return SendResult::Error;
   if (vm.isinstance(exc, asyncio_runtime(vm)->cancelled_error) && c->fut->state != FutureState::Cancelled) {
-    StrObj* vname = names(vm).value;
+    SyncAttr& vname = names(vm).value;
     Value value = sync_get(vm, c->self, vname);
     if (value.is_error()) return SendResult::Error;
     value = value_add(vm, value, 1);

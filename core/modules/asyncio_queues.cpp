@@ -62,7 +62,7 @@ bool q_wakeup_next(VM& vm, Value waiters) {
     } else {
       int t = op_truth(vm, waiters);
       if (t <= 0) return t == 0;
-      w = vm.call_method(waiters, names(vm).popleft, {});
+      w = vm.call_method(waiters, vm.intern("popleft"), {});
       if (w.is_error()) return false;
     }
     int done = waiter_done(vm, w);
@@ -71,6 +71,7 @@ bool q_wakeup_next(VM& vm, Value waiters) {
   }
 }
 
+// _sync_op(..., op, len(self._queue)).
 bool log_queue(VM& vm, Value self, SyncOpKind op) {
   Value q = sync_get(vm, self, names(vm).queue);
   if (q.is_error()) return false;
@@ -139,7 +140,7 @@ Value q_put_nowait(VM& vm, Value self, Value item) {
 }
 
 // The `except:` clause of Queue.get / Queue.put after `await getter` raised `exc`.
-SendResult waiter_failed(VM& vm, SyncCoroObj* c, Value exc, StrObj* waiters_name, int (*ready)(VM&, Value)) {
+SendResult waiter_failed(VM& vm, SyncCoroObj* c, Value exc, SyncAttr& waiters_name, int (*ready)(VM&, Value)) {
   Value w = Value::object(c->fut);
   if (!waiter_cancel(vm, w)) return SendResult::Error;
   Value waiters = sync_get(vm, c->self, waiters_name);
@@ -219,7 +220,7 @@ SendResult queue_get_start(VM& vm, SyncCoroObj* c, Value* out) {
     *out = q_get_nowait(vm, c->self);
     return out->is_error() ? SendResult::Error : SendResult::Return;
   }
-  FutureObj* getter = sync_new_waiter(vm, c->self, "Queue.get");
+  FutureObj* getter = sync_new_waiter(vm, c->self, SyncMaker::QueueGet);
   if (!getter) return SendResult::Error;
   Value getters = sync_get(vm, c->self, st->n.getters);
   if (getters.is_error() || !deque_append(vm, getters, Value::object(getter))) return SendResult::Error;
@@ -240,7 +241,7 @@ SendResult queue_put_start(VM& vm, SyncCoroObj* c, Value* out) {
     *out = q_put_nowait(vm, c->self, c->item);
     return out->is_error() ? SendResult::Error : SendResult::Return;
   }
-  FutureObj* putter = sync_new_waiter(vm, c->self, "Queue.put");
+  FutureObj* putter = sync_new_waiter(vm, c->self, SyncMaker::QueuePut);
   if (!putter) return SendResult::Error;
   Value putters = sync_get(vm, c->self, st->n.putters);
   if (putters.is_error() || !deque_append(vm, putters, Value::object(putter)) ||

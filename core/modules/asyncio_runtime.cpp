@@ -296,15 +296,17 @@ std::string VmLoopHost::format_callback_source(Value callable, TupleObj* args) {
   return text;
 }
 
-// The innermost generator frame of a coroutine's await chain.
-static Frame* innermost_frame(Value coro, std::vector<GenObj*>* chain) {
+// The innermost generator frame of a coroutine's await chain; visit(g) sees each generator of
+// the chain, outermost first. (No vector: this runs at every task step.)
+template <class Visit>
+static Frame* walk_chain(Value coro, Visit&& visit) {
   Frame* f = nullptr;
   Value cur = coro;
   for (int depth = 0; depth < 200; depth++) {
     if (!cur.is_obj() || cur.o->kind != Kind::Generator) break;
     GenObj* g = static_cast<GenObj*>(cur.o);
     if (!g->frame) break;
-    if (chain) chain->push_back(g);
+    visit(g);
     f = g->frame;
     if (g->state != GenState::Suspended) break;
     cur = delegate_of(f);
@@ -313,19 +315,17 @@ static Frame* innermost_frame(Value coro, std::vector<GenObj*>* chain) {
 }
 
 int VmLoopHost::coro_line(Value coro) {
-  std::vector<GenObj*> chain;
-  Frame* f = innermost_frame(coro, &chain);
-  NativeCoroInfo info;
-  if (!f) return native_coro_info(vm_, coro, &info) ? info.line : 0;
   // The line in the program's own code, not in asyncio's Python (locks.py, queues.py): the
   // innermost frame of the chain that runs the program's source.
   AsyncioRuntime* rt = asyncio_runtime(vm_);
-  if (rt && rt->program_source) {
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      Frame* g = (*it)->frame;
-      if (g && g->code->source.get() == rt->program_source) return g->pc == 0 ? g->code->firstlineno : g->line();
-    }
-  }
+  const void* program = rt ? rt->program_source : nullptr;
+  Frame* in_program = nullptr;
+  Frame* f = walk_chain(coro, [&](GenObj* g) {
+    if (program && g->frame->code->source.get() == program) in_program = g->frame;
+  });
+  NativeCoroInfo info;
+  if (!f) return native_coro_info(vm_, coro, &info) ? info.line : 0;
+  if (in_program) return in_program->pc == 0 ? in_program->code->firstlineno : in_program->line();
   // No frame of the program's: the innermost one, which may be a native lock's or queue's.
   if (native_coro_info(vm_, delegate_of(f), &info)) return info.line;
   if (f->pc == 0) return f->code->firstlineno;
@@ -333,10 +333,11 @@ int VmLoopHost::coro_line(Value coro) {
 }
 
 std::string VmLoopHost::await_chain(Value coro) {
-  std::vector<GenObj*> chain;
-  Frame* f = innermost_frame(coro, &chain);
   std::string out;
-  for (GenObj* g : chain) out += (out.empty() ? "" : " > ") + g->name->str();
+  Frame* f = walk_chain(coro, [&](GenObj* g) {
+    if (!out.empty()) out += " > ";
+    out += g->name->view();
+  });
   NativeCoroInfo info;
   if (f) {
     Value leaf = delegate_of(f);

@@ -17,26 +17,6 @@
 
 namespace looplab {
 
-void SyncStateObj::trace(Tracer& t) {
-  for (SyncFamilyInfo& f : families) {
-    t.mark(f.base);
-    t.mark(f.dep_values);
-    t.mark(f.attr_defaults);
-  }
-  t.mark(coro_class);
-  t.mark(queue_empty);
-  t.mark(queue_full);
-  t.mark(lock_acquire);
-  t.mark(lock_release);
-  t.mark(sem_acquire);
-  t.mark(event_clear);
-}
-
-SyncStateObj* sync_state(VM& vm) {
-  AsyncioRuntime* rt = asyncio_runtime(vm);
-  return rt && rt->sync_state.is_obj() ? static_cast<SyncStateObj*>(rt->sync_state.o) : nullptr;
-}
-
 uint32_t SyncFamilyInfo::mask(VM& vm, ClassObj* cls) {
   for (const Entry& e : cache)
     if (e.cls == cls && e.epoch == g_type_epoch) return e.mask;
@@ -62,29 +42,65 @@ namespace {
 
 }  // namespace
 
-Value sync_get(VM& vm, Value self, StrObj* name) {
-  Value v = static_cast<InstanceObj*>(self.o)->dict->get_str(name);
+// Finds the attribute by name and remembers where it is.
+Value sync_get_slow(VM& vm, Value self, SyncAttr& a) {
+  DictObj* d = static_cast<InstanceObj*>(self.o)->dict;
+  Value v = d->get_str(a.name);
+  if (!v.is_undef()) {
+    for (size_t i = 0; i < d->entries.size(); i++) {
+      if (d->entries[i].key.is_obj() && d->entries[i].key.o == a.name) {
+        a.guess = i;
+        break;
+      }
+    }
+    return v;
+  }
+  v = self.o->cls->lookup(a.name);  // a class-level default (`_loop = None`), plain by `pure`
   if (!v.is_undef()) return v;
-  v = self.o->cls->lookup(name);  // a class-level default (`_loop = None`), plain by `pure`
-  if (!v.is_undef()) return v;
-  return attribute_error(vm, self, name);
+  return attribute_error(vm, self, a.name);
 }
 
-void sync_set(Value self, StrObj* name, Value v) { static_cast<InstanceObj*>(self.o)->dict->set_str(name, v); }
+void sync_set_slow(Value self, SyncAttr& a, Value v) { static_cast<InstanceObj*>(self.o)->dict->set_str(a.name, v); }
+
+uint32_t SyncStateObj::intern_label(EventLog* log, StrObj* text) {
+  for (const LabelCache& c : labels)
+    if (c.text == text) return c.id;
+  uint32_t id = log->intern(text->view());
+  labels[next_label] = {text, id};
+  next_label = (next_label + 1) % labels.size();
+  return id;
+}
+
+void SyncStateObj::trace(Tracer& t) {
+  for (SyncFamilyInfo& f : families) {
+    t.mark(f.base);
+    t.mark(f.dep_values);
+    t.mark(f.attr_defaults);
+  }
+  for (const LabelCache& c : labels) t.mark(c.text);
+  t.mark(coro_class);
+  t.mark(queue_empty);
+  t.mark(queue_full);
+  t.mark(lock_acquire);
+  t.mark(lock_release);
+  t.mark(sem_acquire);
+  t.mark(event_clear);
+}
 
 // mirrors mixins._SyncLogged._looplab_register and _asyncio._sync_op.
 bool sync_log(VM& vm, Value self, SyncKind kind, SyncOpKind op, Value value) {
   AsyncioRuntime* rt = asyncio_runtime(vm);
   EventLoop* loop = rt->running_loop;
-  SyncStateObj::Names& n = sync_state(vm)->n;
-  StrObj* sid_name = n.sid;
+  SyncStateObj* st = sync_state(vm);
+  SyncStateObj::Names& n = st->n;
+  SyncAttr& sid_name = n.sid;
   Value sid = sync_get(vm, self, sid_name);
   if (sid.is_error()) return false;
-  int has = op_truth(vm, sid);
+  int has = sid.is_int() ? sid.i != 0 : op_truth(vm, sid);
   if (has < 0) return false;
   if (!has) {
     if (!loop) return true;  // nothing is recorded while no loop runs
-    StrObj* label_name = n.label;
+    SyncAttr& label_name = n.label;
     Value label = sync_get(vm, self, label_name);
     if (label.is_error()) return false;
     int t = op_truth(vm, label);
@@ -109,12 +125,13 @@ bool sync_log(VM& vm, Value self, SyncKind kind, SyncOpKind op, Value value) {
 }
 
 // mirrors mixins._LoopBoundMixin._get_loop, loop.create_future() and _SyncLogged._looplab_waiter.
-FutureObj* sync_new_waiter(VM& vm, Value self, const char* maker) {
+FutureObj* sync_new_waiter(VM& vm, Value self, SyncMaker maker) {
   AsyncioRuntime* rt = asyncio_runtime(vm);
   EventLoop* loop = rt->running_loop;
   Value running = loop ? Value::object(loop) : Value::none();
-  SyncStateObj::Names& n = sync_state(vm)->n;
-  StrObj* loop_name = n.loop;
+  SyncStateObj* st = sync_state(vm);
+  SyncStateObj::Names& n = st->n;
+  SyncAttr& loop_name = n.loop;
   Value bound = sync_get(vm, self, loop_name);
   if (bound.is_error()) return nullptr;
   if (bound.is_none()) {
@@ -130,12 +147,17 @@ FutureObj* sync_new_waiter(VM& vm, Value self, const char* maker) {
     vm.raise(vm.t.AttributeError, "'NoneType' object has no attribute 'create_future'");
     return nullptr;
   }
-  // Interned here, where loop.create_future's maker_label would intern it (the log's string
+  // Interned first where loop.create_future's maker_label would intern it (the log's string
   // ids come out as with the Python code).
-  FutureObj* f = loop->create_future(rt->log->intern(maker));
+  uint32_t& maker_id = st->maker_ids[size_t(maker)];
+  if (!maker_id) {
+    static const char* const kMakers[] = {"Lock.acquire", "Semaphore.acquire", "Event.wait", "Queue.get", "Queue.put"};
+    maker_id = rt->log->intern(kMakers[size_t(maker)]);
+  }
+  FutureObj* f = loop->create_future(maker_id);
   Value label = sync_get(vm, self, n.label);
   if (label.is_error()) return nullptr;
-  if (vm.isinstance(label, vm.t.str)) f->label = rt->log->intern(static_cast<StrObj*>(label.o)->view());
+  if (vm.isinstance(label, vm.t.str)) f->label = st->intern_label(rt->log, static_cast<StrObj*>(label.o));
   return f;
 }
 
@@ -446,7 +468,7 @@ Value thrown_exception(VM& vm, CallArgs& a) {
 
 SyncCoroObj* self_coro(VM& vm, CallArgs& a, const char* method) {
   SyncStateObj* st = sync_state(vm);
-  if (a.nargs > 0 && st && a[0].is_obj() && a[0].o->cls == st->coro_class) return static_cast<SyncCoroObj*>(a[0].o);
+  if (a.nargs > 0 && a[0].is_obj() && a[0].o->cls == st->coro_class) return static_cast<SyncCoroObj*>(a[0].o);
   vm.raisef(vm.t.TypeError, "descriptor '%s' requires a 'coroutine' object", method);
   return nullptr;
 }
@@ -536,7 +558,7 @@ Value new_sync_coro(VM& vm, SyncCoroOp op, Value self, Value item, bool aenter) 
 }
 
 void init_sync_coro_class(VM& vm, SyncStateObj* st) {
-  ClassObj* cls = vm.new_class("coroutine", {}, Kind::Other, kClassBuiltin, "builtins");
+  ClassObj* cls = vm.new_class("coroutine", {}, Kind::Other, kClassBuiltin | kClassAwaitsItself, "builtins");
   cls->slots.am_send = sync_coro_send;
   cls->slots.repr = sync_coro_repr;
   cls->slots.getattr = sync_coro_getattr;
@@ -553,8 +575,10 @@ void init_sync_coro_class(VM& vm, SyncStateObj* st) {
 
 // What the log says of these coroutines where it would describe a Python coroutine's frames.
 bool native_coro_info(VM& vm, Value v, NativeCoroInfo* out) {
-  SyncStateObj* st = sync_state(vm);
-  if (!st || !v.is_obj() || v.o->cls != st->coro_class) return false;
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  if (!v.is_obj() || !rt || !rt->sync_state.is_obj()) return false;
+  SyncStateObj* st = static_cast<SyncStateObj*>(rt->sync_state.o);
+  if (v.o->cls != st->coro_class) return false;
   SyncCoroObj* c = static_cast<SyncCoroObj*>(v.o);
   OpNames n = op_names(c);
   out->qualname = n.qualname;
@@ -574,10 +598,11 @@ void init_sync(VM& vm, ModuleObj* m) {
   rt->sync_state = Value::object(st);
   SyncStateObj::Names& n = st->n;
   auto in = [&](const char* s) { return vm.intern(s); };
-  n = {in("_locked"),   in("_waiters"), in("_value"),   in("_loop"),     in("_looplab_sid"),
-       in("_looplab_label"), in("_queue"), in("_getters"), in("_putters"), in("_unfinished_tasks"),
-       in("_finished"), in("_maxsize"), in("acquire"),  in("release"),   in("clear"),
-       in("popleft"),   in("append"),  in("_get"),     in("_put")};
+  auto at = [&](const char* s) { return SyncAttr{vm.intern(s), 0}; };
+  n = {at("_locked"), at("_waiters"),          at("_value"),    at("_loop"),   at("_looplab_sid"),
+       at("_looplab_label"), at("_queue"),     at("_getters"),  at("_putters"), at("_unfinished_tasks"),
+       at("_finished"), at("_maxsize"),        in("acquire"),   in("release"), in("clear"),
+       in("_get"),      in("_put")};
   init_sync_coro_class(vm, st);
   vm.def_function(m->dict, "_sync_install_locks", fn_sync_install_locks);
   vm.def_function(m->dict, "_sync_install_queues", fn_sync_install_queues);

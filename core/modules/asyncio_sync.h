@@ -15,11 +15,21 @@
 
 #include "modules/asyncio_parts.h"
 #include "modules/collections_deque.h"
+#include "runtime/dict.h"
+#include "runtime/instance.h"
 
 namespace looplab {
 
 // The classes whose methods the natives replace, each with the methods the natives inline.
 enum class SyncFamily : uint8_t { Mixin, Lock, Event, Semaphore, Queue, kCount };
+
+// An instance attribute the natives read and write, with the position in the instance dict
+// where it was last found: instances of a class get their attributes in the same order, so
+// the guess mostly hits and the dict is not hashed (a miss looks the name up).
+struct SyncAttr {
+  StrObj* name = nullptr;
+  size_t guess = 0;
+};
 
 // One family: its base class, the methods the natives inline (bit i of a class's mask: deps[i]
 // still resolves to the base's), and the instance attributes they read from the dict.
@@ -54,11 +64,21 @@ struct SyncStateObj final : Obj {
   void trace(Tracer& t) override;
 
   std::array<SyncFamilyInfo, size_t(SyncFamily::kCount)> families;
-  // Attribute and method names (interned, so never collected).
+  // Instance attributes the natives use, and method names (interned, so never collected).
   struct Names {
-    StrObj *locked, *waiters, *value, *loop, *sid, *label, *queue, *getters, *putters, *unfinished_tasks, *finished,
-        *maxsize, *acquire, *release, *clear, *popleft, *append, *get_, *put_;
+    SyncAttr locked, waiters, value, loop, sid, label, queue, getters, putters, unfinished_tasks, finished, maxsize;
+    StrObj *acquire, *release, *clear, *get_, *put_;
   } n{};
+  // log->intern of future labels, cached by the label's string object.
+  struct LabelCache {
+    StrObj* text = nullptr;
+    uint32_t id = 0;
+  };
+  std::array<LabelCache, 8> labels{};
+  size_t next_label = 0;
+  uint32_t intern_label(EventLog* log, StrObj* text);
+  // log->intern of the makers of waiter futures ("Lock.acquire" ...), on first use.
+  uint32_t maker_ids[5] = {};
   SyncFamilyInfo& family(SyncFamily f) { return families[size_t(f)]; }
   ClassObj* coro_class = nullptr;  // the natives' coroutine objects ("coroutine")
   ClassObj* queue_empty = nullptr;  // queues.QueueEmpty
@@ -74,19 +94,42 @@ struct SyncStateObj final : Obj {
       lines_aexit;
 };
 
-SyncStateObj* sync_state(VM& vm);
+// The natives' state: they run only once init_sync made it.
+inline SyncStateObj* sync_state(VM& vm) {
+  return static_cast<SyncStateObj*>(static_cast<AsyncioRuntime*>(vm.host_context)->sync_state.o);
+}
 
 // ---- what the natives share (asyncio_sync.cpp) ---------------------------------------------
 
 // An instance attribute of a pure instance (SyncFamilyInfo::pure): the dict's, else the class
 // default; AttributeError when neither exists.
-Value sync_get(VM& vm, Value self, StrObj* name);
-void sync_set(Value self, StrObj* name, Value v);
+Value sync_get_slow(VM& vm, Value self, SyncAttr& a);
+void sync_set_slow(Value self, SyncAttr& a, Value v);
+inline Value sync_get(VM& vm, Value self, SyncAttr& a) {
+  DictObj* d = static_cast<InstanceObj*>(self.o)->dict;
+  if (a.guess < d->entries.size()) {
+    const DictEntry& e = d->entries[a.guess];
+    if (e.key.is_obj() && e.key.o == a.name) return e.value;
+  }
+  return sync_get_slow(vm, self, a);
+}
+inline void sync_set(Value self, SyncAttr& a, Value v) {
+  DictObj* d = static_cast<InstanceObj*>(self.o)->dict;
+  if (a.guess < d->entries.size()) {
+    DictEntry& e = d->entries[a.guess];
+    if (e.key.is_obj() && e.key.o == a.name) {
+      e.value = v;
+      return;
+    }
+  }
+  sync_set_slow(self, a, v);
+}
 // _sync_op(self._looplab_sid or self._looplab_register(kind), op[, value]).
 bool sync_log(VM& vm, Value self, SyncKind kind, SyncOpKind op, Value value = Value());
 // self._get_loop().create_future() labelled `maker` in its future_created record, then
 // self._looplab_waiter(fut). Null with an exception pending.
-FutureObj* sync_new_waiter(VM& vm, Value self, const char* maker);
+enum class SyncMaker : uint8_t { LockAcquire, SemAcquire, EventWait, QueueGet, QueuePut };
+FutureObj* sync_new_waiter(VM& vm, Value self, SyncMaker maker);
 // A coroutine's step that waits: `await fut` yields the future to the task.
 SendResult sync_yield(struct SyncCoroObj* c, FutureObj* fut, Value* out);
 // Raises `exc` (an exception instance) and returns Error, for the steps' `raise`.
