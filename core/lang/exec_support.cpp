@@ -352,6 +352,9 @@ Value get_awaitable(VM& vm, Value v, uint32_t where) {
       return vm.raise(vm.t.RuntimeError, "coroutine is being awaited already");
     return v;
   }
+  // A native coroutine (asyncio.sleep's, lock.acquire()'s) is awaited as itself, as CPython
+  // awaits a coroutine without calling its __await__.
+  if (v.is_obj() && v.o->cls->has(kClassAwaitsItself)) return v;
   Value await = vm.type_of(v)->lookup(vm.n.__await__);
   if (await.is_undef() || await.is_none()) {
     std::string tn = type_name(vm, v);

@@ -112,7 +112,7 @@ Value fn_sleep(VM& vm, CallArgs& a) {
 }  // namespace
 
 void init_sleep(VM& vm, ModuleObj* m) {
-  ClassObj* cls = vm.new_class("coroutine", {}, Kind::Other, kClassBuiltin, "builtins");
+  ClassObj* cls = vm.new_class("coroutine", {}, Kind::Other, kClassBuiltin | kClassAwaitsItself, "builtins");
   cls->slots.am_send = sleep_send;
   cls->slots.repr = sleep_repr;
   vm.def_method(cls, "throw", sleep_throw);

@@ -61,6 +61,7 @@ enum ClassFlags : uint32_t {
   kClassHasDict = 1 << 2,      // instances carry an attribute dict
   kClassException = 1 << 3,    // a BaseException subclass
   kClassAbstract = 1 << 4,     // cannot be instantiated directly
+  kClassAwaitsItself = 1 << 5, // native coroutines: `await x` drives x itself (no __await__ call)
 };
 
 struct ClassObj final : Obj {
