@@ -81,6 +81,8 @@ void SyncStateObj::trace(Tracer& t) {
   t.mark(coro_class);
   t.mark(queue_empty);
   t.mark(queue_full);
+  t.mark(gathering_future);
+  t.mark(gather_state_class);
   t.mark(lock_acquire);
   t.mark(lock_release);
   t.mark(sem_acquire);
@@ -606,6 +608,7 @@ void init_sync(VM& vm, ModuleObj* m) {
   init_sync_coro_class(vm, st);
   vm.def_function(m->dict, "_sync_install_locks", fn_sync_install_locks);
   vm.def_function(m->dict, "_sync_install_queues", fn_sync_install_queues);
+  vm.def_function(m->dict, "_sync_install_gather", fn_sync_install_gather);
 }
 
 }  // namespace looplab

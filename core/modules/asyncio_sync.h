@@ -83,6 +83,8 @@ struct SyncStateObj final : Obj {
   ClassObj* coro_class = nullptr;  // the natives' coroutine objects ("coroutine")
   ClassObj* queue_empty = nullptr;  // queues.QueueEmpty
   ClassObj* queue_full = nullptr;   // queues.QueueFull
+  ClassObj* gathering_future = nullptr;    // tasks._GatheringFuture (asyncio_gather.cpp)
+  ClassObj* gather_state_class = nullptr;  // what gather's _done_callback closes over
   // The natives installed (the keys of __aenter__'s look-up of `acquire`).
   Value lock_acquire, lock_release, sem_acquire, event_clear;
   // Lines of the replaced Python coroutines, for the log's task lines: where each is defined
@@ -204,6 +206,7 @@ bool event_clear_inlinable(VM& vm, Value event);
 // Installers, called by the Python modules once their classes exist.
 Value fn_sync_install_locks(VM& vm, CallArgs& a);   // (_ContextManagerMixin, Lock, Event, Semaphore)
 Value fn_sync_install_queues(VM& vm, CallArgs& a);  // (Queue, QueueEmpty, QueueFull)
+Value fn_sync_install_gather(VM& vm, CallArgs& a);  // (gather, _GatheringFuture) -> native gather
 
 // Replaces cls.<name> with a native method whose `data` is the Python function it replaces.
 // Returns the native (Undef with an exception pending).

@@ -492,6 +492,11 @@ def gather(*coros_or_futures, return_exceptions=False):
     return outer
 
 
+# gather runs as a native that does what the code above does for coroutines and this engine's
+# futures on the running loop; other calls run the code above (core/modules/asyncio_gather.cpp).
+gather = _asyncio._sync_install_gather(gather, _GatheringFuture)
+
+
 def shield(arg):
     """Wait for a future, shielding it from cancellation.
 
