@@ -99,7 +99,7 @@ Value gather_done_callback(VM& vm, CallArgs& a) {
   }
   (void)keep;
   // outer._cancel_requested: set by _GatheringFuture.cancel.
-  Value requested = op_getattr(vm, Value::object(outer), vm.intern("_cancel_requested"));
+  Value requested = op_getattr(vm, Value::object(outer), sync_state(vm)->s_cancel_requested);
   if (requested.is_error()) return requested;
   int t = op_truth(vm, requested);
   if (t < 0) return Value::error();
@@ -130,16 +130,27 @@ Value gather_native(VM& vm, CallArgs& a) {
   GatherStateObj* g = vm.heap.make<GatherStateObj>(st->gather_state_class);
   g->return_exceptions = return_exceptions;
   g->children = vm.new_list();
-  NativeFunctionObj* cb = vm.new_native("gather.<locals>._done_callback", gather_done_callback);
+  NativeFunctionObj* cb = vm.heap.make<NativeFunctionObj>(vm.t.builtin_function, gather_done_callback,
+                                                          st->s_done_callback, nullptr, false);
   cb->data = Value::object(g);
   Value keep_cb = Value::object(cb);
-  std::unordered_map<Obj*, FutureObj*> arg_to_fut;
+  // arg_to_fut: arguments are coroutines and futures, equal only to themselves.
+  std::vector<std::pair<Obj*, FutureObj*>> small;
+  std::unordered_map<Obj*, FutureObj*> big;
+  auto seen = [&](Obj* arg) -> FutureObj* {
+    if (a.nargs <= 16) {
+      for (auto& p : small)
+        if (p.first == arg) return p.second;
+      return nullptr;
+    }
+    auto it = big.find(arg);
+    return it == big.end() ? nullptr : it->second;
+  };
   EventLoop* loop = nullptr;
   for (size_t i = 0; i < a.nargs; i++) {
     Value arg = a[i];
-    auto found = arg_to_fut.find(arg.o);
-    FutureObj* fut;
-    if (found == arg_to_fut.end()) {
+    FutureObj* fut = seen(arg.o);
+    if (!fut) {
       // _ensure_future(arg, loop=loop)
       if (FutureObj* f = own_future(rt, arg)) {
         if (loop && loop != f->loop)
@@ -159,19 +170,19 @@ Value gather_native(VM& vm, CallArgs& a) {
       if (!loop) loop = fut->loop;
       if (fut != static_cast<FutureObj*>(arg.o)) static_cast<TaskObj*>(fut)->log_destroy_pending = false;
       g->nfuts++;
-      arg_to_fut.emplace(arg.o, fut);
+      if (a.nargs <= 16) small.emplace_back(arg.o, fut);
+      else big.emplace(arg.o, fut);
       fut->loop->add_done_callback(fut, keep_cb);
-    } else {
-      fut = found->second;  // a duplicate argument
     }
     g->children->items.push_back(Value::object(fut));
   }
   // outer = _GatheringFuture(children, loop=loop): "gather" makes it, as maker_label says.
-  FutureObj* outer = loop->create_future(rt->log->intern("gather"));
+  if (!st->gather_label) st->gather_label = rt->log->intern("gather");
+  FutureObj* outer = loop->create_future(st->gather_label);
   outer->cls = st->gathering_future;
   DictObj* attrs = instance_dict(vm, Value::object(outer), true);
-  attrs->set_str(vm.intern("_children"), Value::object(g->children));
-  attrs->set_str(vm.intern("_cancel_requested"), Value::boolean(false));
+  attrs->set_str(st->s_children, Value::object(g->children));
+  attrs->set_str(st->s_cancel_requested, Value::boolean(false));
   g->outer = outer;
   return Value::object(outer);
 }
@@ -186,6 +197,9 @@ Value fn_sync_install_gather(VM& vm, CallArgs& a) {
   st->gathering_future = static_cast<ClassObj*>(a[1].o);
   if (!st->gather_state_class)
     st->gather_state_class = vm.new_class("_GatherState", {}, Kind::Other, kClassBuiltin, "_asyncio");
+  st->s_children = vm.intern("_children");
+  st->s_cancel_requested = vm.intern("_cancel_requested");
+  st->s_done_callback = vm.intern("gather.<locals>._done_callback");
   NativeFunctionObj* nf = vm.new_native("gather", gather_native);
   nf->data = a[0];
   return Value::object(nf);

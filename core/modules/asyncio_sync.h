@@ -85,6 +85,8 @@ struct SyncStateObj final : Obj {
   ClassObj* queue_full = nullptr;   // queues.QueueFull
   ClassObj* gathering_future = nullptr;    // tasks._GatheringFuture (asyncio_gather.cpp)
   ClassObj* gather_state_class = nullptr;  // what gather's _done_callback closes over
+  StrObj *s_children = nullptr, *s_cancel_requested = nullptr, *s_done_callback = nullptr;
+  uint32_t gather_label = 0;  // log->intern("gather"), on first use
   // The natives installed (the keys of __aenter__'s look-up of `acquire`).
   Value lock_acquire, lock_release, sem_acquire, event_clear;
   // Lines of the replaced Python coroutines, for the log's task lines: where each is defined
