@@ -79,7 +79,7 @@ struct Engine::Impl {
   }
 
   // As CPython's warnings module prints it when an un-awaited coroutine is dropped.
-  void warn_unawaited(GenObj* g) {
+  void warn_unawaited(std::string_view qualname) {
     Frame* f = vm->current_frame();
     std::string where = "sys:1";
     std::string src;
@@ -90,7 +90,7 @@ struct Engine::Impl {
       size_t a = l.find_first_not_of(" \t");
       if (a != std::string_view::npos) src = "  " + std::string(l.substr(a)) + "\n";
     }
-    std::string msg = "coroutine '" + g->qualname->str() + "' was never awaited";
+    std::string msg = "coroutine '" + std::string(qualname) + "' was never awaited";
     write(Stream::Stderr, where + ": RuntimeWarning: " + msg + "\n" + src +
                               "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n");
     log.add(EventKind::Warning, rt ? rt->clock.now() : 0, uint32_t(WarningKind::NeverAwaited), log.intern(msg),
@@ -233,7 +233,7 @@ void Engine::start(std::string_view source, std::string_view filename) {
   vm.write_output = [this](OutStream s, std::string_view text) {
     impl_->write(s == OutStream::Stdout ? Stream::Stdout : Stream::Stderr, text);
   };
-  vm.on_unawaited_coroutine = [this](GenObj* g) { impl_->warn_unawaited(g); };
+  vm.on_unawaited_coroutine = [this](std::string_view qualname) { impl_->warn_unawaited(qualname); };
   AsyncioRuntime* rt = m.rt.get();
   vm.heap.wants_finalizer = [rt](Obj* o) { return finalizer_wanted(*rt, o); };
   vm.trace_lines = m.limits.trace_lines;

@@ -27,11 +27,18 @@ inline bool is_str(const VM& vm, Value v) { return v.is_obj() && v.o->kind == Ki
 // frees it right there (refcount 0) and warns "coroutine ... was never awaited" at this line.
 // Without refcounts this assumes nothing else refers to it, which is the common case.
 static inline void warn_if_dropped_coroutine(VM& vm, Value v) {
-  if (!v.is_obj() || v.o->kind != Kind::Generator || v.o->cls != vm.t.coroutine) return;
+  if (!v.is_obj() || !vm.on_unawaited_coroutine) return;
+  if (v.o->kind != Kind::Generator) {
+    std::string qualname;
+    if (v.o->cls == vm.native_coroutine_class && vm.take_unawaited_native(vm, v, &qualname))
+      vm.on_unawaited_coroutine(qualname);
+    return;
+  }
+  if (v.o->cls != vm.t.coroutine) return;
   GenObj* g = static_cast<GenObj*>(v.o);
-  if (g->state == GenState::Created && !g->awaited && vm.on_unawaited_coroutine) {
+  if (g->state == GenState::Created && !g->awaited) {
     g->awaited = true;
-    vm.on_unawaited_coroutine(g);
+    vm.on_unawaited_coroutine(g->qualname->view());
   }
 }
 
@@ -86,11 +93,12 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
 #define NAME(i) (co->names[i])
 #define RAISE_IF(cond) \
   if (cond) goto error
-// Only generators need a look (and the frame saved, for the warning's line): cheap on POP_TOP.
+// Only coroutines need a look (and the frame saved, for the warning's line): cheap on POP_TOP.
 #define WARN_IF_DROPPED_COROUTINE(value)                              \
   do {                                                                \
     Value dropped_ = (value);                                         \
-    if (dropped_.is_obj() && dropped_.o->kind == Kind::Generator) {   \
+    if (dropped_.is_obj() && (dropped_.o->kind == Kind::Generator ||  \
+                              dropped_.o->cls == vm.native_coroutine_class)) { \
       SAVE_FRAME();                                                   \
       warn_if_dropped_coroutine(vm, dropped_);                        \
     }                                                                 \

@@ -256,7 +256,12 @@ class VM {
 
   // Called when a coroutine that never started is dropped by an expression statement
   // (`work()` without await): CPython warns "coroutine 'work' was never awaited" right there.
-  std::function<void(GenObj*)> on_unawaited_coroutine;
+  // The argument is the coroutine's qualname.
+  std::function<void(std::string_view)> on_unawaited_coroutine;
+  // Native coroutines (asyncio's lock.acquire(), queue.get() ...) are objects of this class;
+  // take_unawaited_native says whether one never started (and marks it, naming it in *qualname).
+  ClassObj* native_coroutine_class = nullptr;
+  bool (*take_unawaited_native)(VM&, Value, std::string* qualname) = nullptr;
   // Coroutines made and maybe never started, oldest first (a weak list, pruned at each
   // collection and as it grows), for the never-awaited warnings at exit.
   std::vector<GenObj*> fresh_coroutines;

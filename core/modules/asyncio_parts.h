@@ -21,6 +21,8 @@ struct NativeCoroInfo {
   int line;
 };
 bool native_coro_info(VM& vm, Value v, NativeCoroInfo* out);
+// At exit: "sys:1: RuntimeWarning: coroutine 'Lock.acquire' was never awaited" for those alive.
+void report_unawaited_natives(AsyncioRuntime& rt);
 
 Value make_future_iter(VM& vm, FutureObj* f);
 // A Task for `coro` on `loop`; name None: "Task-N". context None/Undef: a copy of the

@@ -432,6 +432,7 @@ bool report_finalizable(AsyncioRuntime& rt) {
 }
 
 void report_at_exit(AsyncioRuntime& rt) {
+  report_unawaited_natives(rt);
   report_finalizable(rt);
   if (rt.counters.exceptions_set == 0 && rt.counters.tasks_pending <= 0) return;  // nothing to find
   std::vector<FutureObj*> futures;
