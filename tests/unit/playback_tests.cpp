@@ -463,7 +463,7 @@ TEST_CASE("a session replays at its speed, restarts the playhead per run and pau
   CHECK(state.ends_with(R"J(,"runState":"finished","logFull":false})J"));
   // 176 events: the gather's 167 and its 9 Line events (playground runs trace lines).
   CHECK(s.status_json() ==
-        R"J({"runState":"finished","playhead":176,"events":176,"playing":false,"speed":0,"clock":1000.20008,"logFull":false})J");
+        R"J({"runState":"finished","playhead":176,"events":176,"playing":false,"speed":0,"clock":1000.20007,"logFull":false})J");
 
   // A new run: playhead 0, playing again, same speed; the log is a different one.
   s.playback().set_speed(1);
