@@ -113,3 +113,16 @@ cnt.update("aaz")
 cnt.subtract({"a": 10})
 print(sorted(cnt.items()), cnt.total())
 print(Counter([1, 2, 2, 3, 3, 3]), Counter(a=2, b=1) + Counter(a=1), Counter(a=3) - Counter(a=1, b=2))
+
+# Removing from the middle keeps the order whichever side moves, across the ring's wrap.
+ring = deque(range(8))
+for _ in range(5):
+    ring.rotate(3)
+    ring.append(ring.popleft())
+for i in (0, 6, 3, 2, 0):
+    del ring[i]
+    print("del", i, list(ring))
+ring.extendleft([10, 11])
+ring.remove(ring[1])
+ring.remove(ring[-2])
+print(list(ring), len(ring))
