@@ -168,7 +168,7 @@ Value gather_native(VM& vm, CallArgs& a) {
         fut = static_cast<FutureObj*>(t.o);
       }
       if (!loop) loop = fut->loop;
-      if (fut != static_cast<FutureObj*>(arg.o)) static_cast<TaskObj*>(fut)->log_destroy_pending = false;
+      if (static_cast<Obj*>(fut) != arg.o) static_cast<TaskObj*>(fut)->log_destroy_pending = false;
       g->nfuts++;
       if (a.nargs <= 16) small.emplace_back(arg.o, fut);
       else big.emplace(arg.o, fut);
