@@ -5,6 +5,7 @@
 #include "lang/generator.h"
 #include "modules/asyncio_parts.h"
 #include "modules/asyncio_runtime.h"
+#include "runtime/containers.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
 
@@ -135,31 +136,47 @@ Value fut_await(VM& vm, CallArgs& a) {
   return make_future_iter(vm, f);
 }
 
-Value future_getattr(VM& vm, Value self, StrObj* name) {
-  FutureObj* f = static_cast<FutureObj*>(self.o);
-  std::string_view n = name->view();
-  if (n == "_asyncio_future_blocking") return Value::boolean(f->blocking);
-  if (n == "_state") return vm.str(state_name(f->state));
-  if (n == "_loop") return Value::object(f->loop);
-  if (n == "_result") return f->result.is_undef() ? Value::none() : f->result;
-  if (n == "_exception") return f->exception.is_undef() ? Value::none() : f->exception;
-  if (n == "_log_traceback") return Value::boolean(f->log_traceback);
-  if (n == "_cancel_message") return f->cancel_message.is_undef() ? Value::none() : f->cancel_message;
-  if (n == "_callbacks") {
-    ListObj* l = vm.new_list();
-    for (auto& e : f->callbacks) l->items.push_back(e.fn.is_undef() ? Value::none() : e.fn);
-    return Value::object(l);
+// The private attributes asyncio's Python reads (CPython's C Future exposes them as getsets).
+// They are properties on the class rather than a getattr slot, so that `fut.done()` takes the
+// interpreter's method-call path and allocates no bound method.
+Value callbacks_list(VM& vm, FutureObj* f) {
+  ListObj* l = vm.new_list();
+  for (auto& e : f->callbacks) l->items.push_back(e.fn.is_undef() ? Value::none() : e.fn);
+  return Value::object(l);
+}
+
+// Each getter checks its argument: a property's fget can be called on anything.
+#define FUT_PROP(fn, expr)                            \
+  Value fn(VM& vm, CallArgs& a) {                     \
+    FutureObj* f = self_future(vm, a, "__get__");     \
+    if (!f) return Value::error();                    \
+    return expr;                                      \
   }
-  if (f->is_task) {
-    TaskObj* t = static_cast<TaskObj*>(f);
-    if (n == "_coro") return t->coro;
-    if (n == "_fut_waiter") return t->fut_waiter ? Value::object(t->fut_waiter) : Value::none();
-    if (n == "_must_cancel") return Value::boolean(t->must_cancel);
-    if (n == "_name") return t->name;
-    if (n == "_num_cancels_requested") return Value::integer(t->num_cancels_requested);
-    if (n == "_log_destroy_pending") return Value::boolean(t->log_destroy_pending);
+#define TASK_PROP(fn, expr)                           \
+  Value fn(VM& vm, CallArgs& a) {                     \
+    TaskObj* t = self_task(vm, a, "__get__");         \
+    if (!t) return Value::error();                    \
+    return expr;                                      \
   }
-  return generic_getattr(vm, self, name);
+FUT_PROP(fut_prop_blocking, Value::boolean(f->blocking))
+FUT_PROP(fut_prop_state, vm.str(state_name(f->state)))
+FUT_PROP(fut_prop_loop, Value::object(f->loop))
+FUT_PROP(fut_prop_result, f->result.is_undef() ? Value::none() : f->result)
+FUT_PROP(fut_prop_exception, f->exception.is_undef() ? Value::none() : f->exception)
+FUT_PROP(fut_prop_log_traceback, Value::boolean(f->log_traceback))
+FUT_PROP(fut_prop_cancel_message, f->cancel_message.is_undef() ? Value::none() : f->cancel_message)
+FUT_PROP(fut_prop_callbacks, callbacks_list(vm, f))
+TASK_PROP(task_prop_coro, t->coro)
+TASK_PROP(task_prop_fut_waiter, t->fut_waiter ? Value::object(t->fut_waiter) : Value::none())
+TASK_PROP(task_prop_must_cancel, Value::boolean(t->must_cancel))
+TASK_PROP(task_prop_name, t->name)
+TASK_PROP(task_prop_num_cancels, Value::integer(t->num_cancels_requested))
+TASK_PROP(task_prop_log_destroy_pending, Value::boolean(t->log_destroy_pending))
+#undef FUT_PROP
+#undef TASK_PROP
+
+void def_properties(VM& vm, ClassObj* cls, std::initializer_list<std::pair<const char*, NativeFn>> props) {
+  for (auto& [name, getter] : props) cls->dict->set_str(vm.intern(name), Value::object(native_property(vm, name, getter)));
 }
 
 bool future_setattr(VM& vm, Value self, StrObj* name, Value v) {
@@ -463,7 +480,6 @@ void init_future_classes(VM& vm, ModuleObj* m) {
   AsyncioRuntime* rt = asyncio_runtime(vm);
   ClassObj* fut = vm.new_class("Future", {}, Kind::Other, kClassBuiltin | kClassBaseType, "_asyncio");
   fut->slots.repr = future_repr;
-  fut->slots.getattr = future_getattr;
   fut->slots.setattr = future_setattr;
   fut->slots.new_ = future_new;
   fut->slots.init = future_init;
@@ -481,6 +497,10 @@ void init_future_classes(VM& vm, ModuleObj* m) {
                       M{"__await__", fut_await}, M{"__iter__", fut_await},
                       M{"_make_cancelled_error", fut_make_cancelled_error}})
     vm.def_method(fut, mm.name, mm.fn);
+  def_properties(vm, fut, {{"_asyncio_future_blocking", fut_prop_blocking}, {"_state", fut_prop_state},
+                           {"_loop", fut_prop_loop}, {"_result", fut_prop_result},
+                           {"_exception", fut_prop_exception}, {"_log_traceback", fut_prop_log_traceback},
+                           {"_cancel_message", fut_prop_cancel_message}, {"_callbacks", fut_prop_callbacks}});
 
   ClassObj* task = vm.new_class("Task", {fut}, Kind::Other, kClassBuiltin | kClassBaseType, "_asyncio");
   task->slots = fut->slots;
@@ -490,6 +510,10 @@ void init_future_classes(VM& vm, ModuleObj* m) {
                       M{"cancelling", task_cancelling}, M{"uncancel", task_uncancel},
                       M{"get_context", task_get_context}, M{"get_stack", task_get_stack}})
     vm.def_method(task, mm.name, mm.fn);
+  def_properties(vm, task, {{"_coro", task_prop_coro}, {"_fut_waiter", task_prop_fut_waiter},
+                            {"_must_cancel", task_prop_must_cancel}, {"_name", task_prop_name},
+                            {"_num_cancels_requested", task_prop_num_cancels},
+                            {"_log_destroy_pending", task_prop_log_destroy_pending}});
 
   // __new__/__init__/__repr__/... wrappers in the class dicts, so that Python subclasses
   // (gather's _GatheringFuture) find the native slots along their MRO.

@@ -6,7 +6,8 @@
 
 Prints a table: best-of-N wall time for each engine and CPython's time divided by Looplab's
 (above 1: Looplab is faster). Also the memory each pending task costs (peak RSS with 20,000
-pending tasks minus with none, per task). Outputs must match CPython's, or the row says so.
+pending tasks minus with none, per task), for tasks waiting on an Event, on a bare future and in
+asyncio.sleep. Outputs must match CPython's, or the row says so.
 """
 import argparse
 import os
@@ -77,25 +78,34 @@ def main():
                     ratio = f"{cpy / t:.2f}x"
             row.append(ratio)
             print("| " + " | ".join(row) + " |")
-    if not args.substr or args.substr in "pending_tasks":
-        path = os.path.join(HERE, "pending_tasks.py")
-        n = 20000
-        results = []
-        source = open(path).read()
-        copies = {}
-        with tempfile.TemporaryDirectory() as tmp:
-            for count in (0, n):
-                copies[count] = os.path.join(tmp, f"pending_{count}.py")
-                with open(copies[count], "w") as f:
-                    f.write(source.replace("\nN = 20000\n", f"\nN = {count}\n"))
-            for label, argv in (("CPython", [sys.executable]), ("looplab", [args.looplab, "run"])):
-                base = peak_rss_kib(argv + [copies[0]], dict(os.environ))
-                full = peak_rss_kib(argv + [copies[n]], dict(os.environ))
-                results.append((label, (full - base) * 1024 / n))
+    # Memory per pending task: tasks parked on an Event (the headline), on a bare future each,
+    # and in asyncio.sleep(1000).
+    memory = [("pending_tasks", "Event.wait"), ("pending_future", "await future"), ("pending_sleep", "asyncio.sleep")]
+    for name, what in memory:
+        if args.substr and args.substr not in name:
+            continue
+        results = memory_per_task(os.path.join(HERE, name + ".py"), args.looplab)
         print()
         for label, per_task in results:
-            print(f"memory per pending task, {label}: {per_task:.0f} bytes")
+            print(f"memory per pending task ({what}), {label}: {per_task:.0f} bytes")
         print(f"looplab / CPython: {results[1][1] / results[0][1]:.2f}")
+
+
+def memory_per_task(path, looplab, n=20000):
+    """Peak RSS with n pending tasks minus with none, per task, for CPython and Looplab."""
+    results = []
+    source = open(path).read()
+    copies = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for count in (0, n):
+            copies[count] = os.path.join(tmp, f"pending_{count}.py")
+            with open(copies[count], "w") as f:
+                f.write(source.replace("\nN = 20000\n", f"\nN = {count}\n"))
+        for label, argv in (("CPython", [sys.executable]), ("looplab", [looplab, "run"])):
+            base = peak_rss_kib(argv + [copies[0]], dict(os.environ))
+            full = peak_rss_kib(argv + [copies[n]], dict(os.environ))
+            results.append((label, (full - base) * 1024 / n))
+    return results
 
 
 if __name__ == "__main__":
