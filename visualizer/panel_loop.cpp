@@ -56,10 +56,11 @@ std::string stall_words(const ViewContext& v) {
   char buf[256], secs[32];
   if (m.blocked) {
     // The model says that the loop is blocked; the Blocked record itself says by what.
+    Event blocked;  // a copy: the log hands out records by value
     const Event* why = nullptr;
     for (size_t i = m.events, k = 0; v.log && i > 0 && k < 256; i--, k++)
-      if ((*v.log)[i - 1].kind == EventKind::Blocked) {
-        why = &(*v.log)[i - 1];
+      if ((blocked = (*v.log)[i - 1]).kind == EventKind::Blocked) {
+        why = &blocked;
         break;
       }
     bool sleep = why && BlockReason(why->c) == BlockReason::TimeSleep;

@@ -7,48 +7,61 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "loop/event_kinds.h"
 
 namespace looplab {
 
-// One record: 32 bytes.
+// One record as readers see it (the log stores it encoded, see EventLog).
 struct Event {
   double t = 0;     // virtual time in seconds
   double f = 0;     // a second time or number for the kinds that carry one (deadline, duration)
   EventKind kind = EventKind::Notice;
   uint32_t a = 0, b = 0, c = 0;  // operands, see event_kinds.h
 };
-static_assert(sizeof(Event) == 32, "keep events compact");
 
+// Storage: records are appended to an open block of kBlock plain Events; a full block is
+// sealed, i.e. encoded into bytes (a kind byte, a flags byte, then as varints only the fields
+// that are not "the record before's time" or zero; see event_log.cpp), a fraction of the 32
+// bytes of an Event. Reading a sealed record decodes its block into a one-block cache, so
+// sequential and nearby reads cost a copy. Strings live in one arena, deduplicated through an
+// open-addressing table of ids.
 class EventLog {
  public:
   EventLog();
 
   size_t size() const { return size_; }
-  const Event& operator[](size_t i) const { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
-  // How many records have a timestamp <= t (timestamps never decrease).
-  size_t count_until(double t) const {
-    size_t lo = 0, hi = size_;
-    while (lo < hi) {
-      size_t mid = lo + (hi - lo) / 2;
-      if ((*this)[mid].t <= t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  // The i-th record, by value (a decoded copy: hold the value, not a pointer into the log).
+  Event operator[](size_t i) const {
+    if (i >= sealed_) return open_[i - sealed_];
+    if (i / kBlock != cached_block_) decode_block(i / kBlock);
+    return cache_[i % kBlock];
   }
+  // How many records have a timestamp <= t (timestamps never decrease).
+  size_t count_until(double t) const;
 
   // Strings (names, labels, printed text) live in one table; ids are stable.
   uint32_t intern(std::string_view s);
   uint32_t add_text(std::string_view s);  // not deduplicated (printed output)
-  const std::string& str(uint32_t id) const { return strings_[id]; }
-  size_t string_count() const { return strings_.size(); }
+  std::string str(uint32_t id) const { return std::string(view(id)); }
+  std::string_view view(uint32_t id) const;
+  size_t string_count() const { return starts_.size(); }
 
   // Appends a record unless the log is full (then one Notice is appended and the rest dropped).
-  void add(EventKind kind, double t, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0);
-  void add_f(EventKind kind, double t, double f, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0);
+  void add(EventKind kind, double t, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0) { add_f(kind, t, 0, a, b, c); }
+  void add_f(EventKind kind, double t, double f, uint32_t a = 0, uint32_t b = 0, uint32_t c = 0) {
+    if (t > clock_) clock_ = t;
+    if (full_ || size_ + 1 >= limit_) return add_slow(kind, t, f, a, b, c);
+    Event& e = open_[size_ - sealed_];
+    e.t = t;
+    e.f = f;
+    e.kind = kind;
+    e.a = a;
+    e.b = b;
+    e.c = c;
+    if (++size_ - sealed_ == kBlock) seal();
+  }
   void output(int stream, std::string_view text);
 
   void clear();
@@ -57,23 +70,44 @@ class EventLog {
   // The latest timestamp recorded (the clock as far as the log knows).
   double clock() const { return clock_; }
   void set_clock(double t) { clock_ = t; }
-  // Bytes used by records and strings (the budget is ~32 bytes per event on average).
+  // Bytes used by records and strings.
   size_t memory_bytes() const;
 
  private:
-  // Fixed-size chunks: appending never copies what is recorded (a growing vector's doubling
-  // was a visible share of scheduling-heavy runs), and references to records stay valid.
-  static constexpr size_t kChunkBits = 12, kChunk = size_t(1) << kChunkBits;  // 128 KB each
-  void push(const Event& e) {
-    if ((size_ & (kChunk - 1)) == 0 && (size_ >> kChunkBits) == chunks_.size())
-      chunks_.emplace_back(new Event[kChunk]);
-    chunks_[size_ >> kChunkBits][size_ & (kChunk - 1)] = e;
-    size_++;
-  }
-  std::vector<std::unique_ptr<Event[]>> chunks_;
+  static constexpr size_t kBlock = 64;           // records per block
+  static constexpr size_t kChunkBytes = 64 << 10;  // encoded blocks are packed into chunks this big
+
+  void add_slow(EventKind kind, double t, double f, uint32_t a, uint32_t b, uint32_t c);
+  void seal();                                  // encodes the full open block
+  void decode_block(size_t block) const;        // into cache_
+  uint8_t* reserve(std::vector<std::unique_ptr<uint8_t[]>>& chunks, size_t& used, size_t bytes);
+
+  // Sealed blocks: where each one's bytes start, and its first record's time (for count_until).
+  struct Block {
+    const uint8_t* bytes;
+    double t0;
+  };
+  std::vector<Block> blocks_;
+  std::vector<std::unique_ptr<uint8_t[]>> chunks_;
+  size_t chunk_used_ = kChunkBytes;  // bytes used in chunks_.back()
+  Event open_[kBlock];               // records [sealed_, size_)
+  size_t sealed_ = 0;                // records in sealed blocks (a multiple of kBlock)
   size_t size_ = 0;
-  std::vector<std::string> strings_;
-  std::unordered_map<std::string, uint32_t> string_ids_;
+  mutable Event cache_[kBlock];
+  mutable size_t cached_block_ = SIZE_MAX;
+
+  // Strings: string i is stored at starts_[i] in one of text_chunks_ as a varint length and
+  // its bytes (a string longer than a chunk gets a chunk of its own). table_ holds id + 1 at
+  // the slot of the string's hash (0: empty), for intern.
+  std::vector<const uint8_t*> starts_;
+  std::vector<std::unique_ptr<uint8_t[]>> text_chunks_;
+  size_t text_used_ = kChunkBytes;
+  size_t text_bytes_ = 0;            // chunk bytes allocated, for memory_bytes
+  std::vector<uint32_t> table_;
+  size_t table_count_ = 0;
+  uint32_t store(std::string_view s);
+  void grow_table();
+
   size_t limit_ = 4'000'000;
   bool full_ = false;
   double clock_ = 0;
