@@ -139,25 +139,35 @@ void EventLoop::cancel_handle(HandleObj* h) {
 
 // ---- futures --------------------------------------------------------------------------------
 
+void FutureCallbacks::trace(Tracer& t) {
+  t.mark(first_.fn);
+  t.mark(first_.wakeup);
+  if (rest_)
+    for (FutureCallbackEntry& e : *rest_) {
+      t.mark(e.fn);
+      t.mark(e.wakeup);
+    }
+}
+
 void FutureObj::trace(Tracer& t) {
   t.mark(loop);
-  t.mark(attrs);
-  t.mark(result);
-  t.mark(exception);
-  t.mark(cancel_message);
-  t.mark(cancelled_exc);
-  for (FutureCallbackEntry& e : callbacks) {
-    t.mark(e.fn);
-    t.mark(e.wakeup);
+  t.mark(outcome);
+  callbacks.trace(t);
+  if (extra_) {
+    t.mark(extra_->cancel_message);
+    t.mark(extra_->cancelled_exc);
+    t.mark(extra_->context);
+    t.mark(extra_->attrs);
   }
 }
 
+DictObj** FutureObj::attr_dict_slot() { return cls->has(kClassBuiltin) ? nullptr : &extra().attrs; }
+
 void TaskObj::trace(Tracer& t) {
   FutureObj::trace(t);
-  t.mark(coro);
+  t.mark(coro_);
   t.mark(name);
   t.mark(fut_waiter);
-  t.mark(context);
 }
 
 FutureObj* EventLoop::create_future(uint32_t label) {
@@ -170,9 +180,7 @@ FutureObj* EventLoop::create_future(uint32_t label) {
 // mirrors futures.py Future.__schedule_callbacks.
 void EventLoop::schedule_callbacks(FutureObj* f) {
   if (f->callbacks.empty()) return;
-  std::vector<FutureCallbackEntry> cbs;
-  cbs.swap(f->callbacks);
-  for (FutureCallbackEntry& e : cbs) {
+  for (FutureCallbackEntry& e : f->callbacks.take()) {
     if (e.wakeup) {
       schedule_wakeup(e.wakeup, f);
     } else {
@@ -190,6 +198,10 @@ void EventLoop::compact_live_tasks() {
   done_in_live_ = 0;
 }
 
+std::string EventLoop::task_name(const TaskObj* t) {
+  return t->name ? host->describe(Value::object(t->name)) : "Task-" + std::to_string(t->name_number);
+}
+
 const std::vector<TaskObj*>& EventLoop::pending_tasks() {
   compact_live_tasks();
   return live_tasks;
@@ -200,14 +212,14 @@ void EventLoop::task_finished(TaskObj* t) {
   // Removed lazily (erasing from the middle made many finishing tasks quadratic).
   if (++done_in_live_ > live_tasks.size() / 2 + 16) compact_live_tasks();
   std::string exc_type;
-  if (!t->exception.is_undef()) exc_type = host->describe(t->exception);
+  if (t->has_exception) exc_type = host->describe(t->exception());
   log->add(EventKind::TaskDone, time(), t->task_id, uint32_t(t->state), exc_type.empty() ? 0 : log->intern(exc_type));
 }
 
 // mirrors futures.py Future.set_result.
 bool EventLoop::future_set_result(FutureObj* f, Value result) {
   if (f->state != FutureState::Pending) return false;
-  f->result = result;
+  f->outcome = result;
   f->state = FutureState::Finished;
   log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));
   if (f->is_task) task_finished(static_cast<TaskObj*>(f));
@@ -218,7 +230,8 @@ bool EventLoop::future_set_result(FutureObj* f, Value result) {
 // mirrors futures.py Future.set_exception (the caller has validated `exc`).
 bool EventLoop::future_set_exception(FutureObj* f, Value exc) {
   if (f->state != FutureState::Pending) return false;
-  f->exception = exc;
+  f->outcome = exc;
+  f->has_exception = true;
   f->state = FutureState::Finished;
   f->log_traceback = true;
   unretrieved_seen_ = true;
@@ -234,7 +247,7 @@ bool EventLoop::future_cancel(FutureObj* f, Value msg) {
   f->log_traceback = false;
   if (f->state != FutureState::Pending) return false;
   f->state = FutureState::Cancelled;
-  f->cancel_message = msg;
+  f->set_cancel_message(msg);
   log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));
   if (f->is_task) task_finished(static_cast<TaskObj*>(f));
   schedule_callbacks(f);
@@ -266,24 +279,23 @@ void EventLoop::add_wakeup(FutureObj* f, TaskObj* waiter) {
 
 // mirrors futures.py Future.remove_done_callback.
 int EventLoop::remove_done_callback(FutureObj* f, Value fn) {
-  std::vector<FutureCallbackEntry> kept;
+  std::vector<FutureCallbackEntry> all = f->callbacks.take();
   int removed = 0;
-  for (FutureCallbackEntry& e : f->callbacks) {
+  for (FutureCallbackEntry& e : all) {
     if (!e.wakeup && host->callbacks_equal(e.fn, fn)) removed++;
-    else kept.push_back(e);
+    else f->callbacks.push_back(e);
   }
-  f->callbacks.swap(kept);
   return removed;
 }
 
 // mirrors futures.py Future._make_cancelled_error.
 Value EventLoop::make_cancelled_error(FutureObj* f) {
-  if (!f->cancelled_exc.is_undef()) {
-    Value exc = f->cancelled_exc;
-    f->cancelled_exc = Value();
+  if (!f->cancelled_exc().is_undef()) {
+    Value exc = f->cancelled_exc();
+    f->set_cancelled_exc(Value());
     return exc;
   }
-  return host->cancelled_error(f->cancel_message);
+  return host->cancelled_error(f->cancel_message());
 }
 
 bool EventLoop::future_result(FutureObj* f, Value* out, bool* not_ready) {
@@ -297,24 +309,24 @@ bool EventLoop::future_result(FutureObj* f, Value* out, bool* not_ready) {
     return false;
   }
   f->log_traceback = false;
-  if (!f->exception.is_undef()) {
-    *out = f->exception;
+  if (f->has_exception) {
+    *out = f->outcome;
     return false;
   }
-  *out = f->result;
+  *out = f->outcome;
   return true;
 }
 
 // ---- tasks ----------------------------------------------------------------------------------
 
 // mirrors tasks.py Task.__init__: the first step is scheduled with call_soon.
-TaskObj* EventLoop::create_task(Value coro, Value name) {
-  TaskObj* t = heap->make<TaskObj>(classes.task, this, ++counters->futures, ++counters->tasks);
-  t->coro = coro;
+TaskObj* EventLoop::create_task(Obj* coro, Obj* name, uint32_t name_number) {
+  TaskObj* t = heap->make<TaskObj>(classes.task, this, ++counters->futures, ++counters->tasks, coro);
   t->name = name;
+  t->name_number = name_number;
   live_tasks.push_back(t);
   counters->tasks_pending++;
-  log->add(EventKind::TaskCreated, time(), t->task_id, t->id, log->intern(host->describe(coro)));
+  log->add(EventKind::TaskCreated, time(), t->task_id, t->id, log->intern(host->describe(t->coro())));
   schedule_step(t, Value());
   return t;
 }
@@ -328,7 +340,7 @@ bool EventLoop::task_cancel(TaskObj* t, Value msg) {
     if (cancel_any(t->fut_waiter, msg)) return true;
   }
   t->must_cancel = true;
-  t->cancel_message = msg;
+  t->set_cancel_message(msg);
   return true;
 }
 
@@ -357,9 +369,9 @@ void EventLoop::step(TaskObj* t, Value exc, HandleObj* h, uint64_t budget) {
   t->fut_waiter = nullptr;
   current_task = t;
   step_started_ = time();
-  log->add(EventKind::TaskStepBegin, step_started_, t->task_id, uint32_t(host->coro_line(t->coro)),
+  log->add(EventKind::TaskStepBegin, step_started_, t->task_id, uint32_t(host->coro_line(t->coro())),
            exc.is_undef() ? 0 : 1);
-  StepResult r = host->coro_send(t->coro, exc.is_undef() ? Value::none() : exc, !exc.is_undef(), budget);
+  StepResult r = host->coro_send(t->coro(), exc.is_undef() ? Value::none() : exc, !exc.is_undef(), budget);
   if (r.kind == Outcome::Preempted) {
     in_flight_ = h;
     in_flight_task_ = t;
@@ -381,17 +393,17 @@ void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
     else collect_soon_ = true;
   }
   double now = time();
-  int line = host->coro_line(t->coro);
+  int line = host->coro_line(t->coro());
   t->line = line;
   if (now - step_started_ > kSlowCallbackDuration)
     log->add_f(EventKind::Warning, now, now - step_started_, uint32_t(WarningKind::SlowCallback),
-               log->intern("step of " + host->describe(t->name) + " blocked the loop"), t->task_id);
+               log->intern("step of " + task_name(t) + " blocked the loop"), t->task_id);
   switch (r.kind) {
     case Outcome::Returned:
       log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Returned));
       if (t->must_cancel) {
         t->must_cancel = false;
-        future_cancel(t, t->cancel_message);
+        future_cancel(t, t->cancel_message());
       } else {
         future_set_result(t, r.value);
       }
@@ -399,7 +411,7 @@ void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
     case Outcome::Raised:
       if (host->is_cancelled_error(r.value)) {
         log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Cancelled));
-        t->cancelled_exc = r.value;
+        t->set_cancelled_exc(r.value);
         future_cancel(t, Value());
       } else {
         log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::Raised));
@@ -422,12 +434,12 @@ void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
           } else {
             fut->blocking = false;
             log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::AwaitFuture), fut->id);
-            std::string chain = host->await_chain(t->coro);
+            std::string chain = host->await_chain(t->coro());
             if (!chain.empty()) log->add(EventKind::TaskAwaitChain, now, t->task_id, log->intern(chain));
             add_wakeup(fut, t);
             t->fut_waiter = fut;
             if (t->must_cancel) {
-              if (cancel_any(fut, t->cancel_message)) t->must_cancel = false;
+              if (cancel_any(fut, t->cancel_message())) t->must_cancel = false;
             }
           }
         } else {
@@ -732,11 +744,11 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
 // ---- deadlock -------------------------------------------------------------------------------
 
 std::string EventLoop::describe_waiter(TaskObj* t) {
-  std::string s = host->describe(t->name);
+  std::string s = task_name(t);
   if (t->line) s += " (line " + std::to_string(t->line) + ")";
   FutureObj* w = t->fut_waiter;
   if (!w) return s + " is not waiting on anything";
-  if (w->is_task) return s + " waits for " + host->describe(static_cast<TaskObj*>(w)->name);
+  if (w->is_task) return s + " waits for " + task_name(static_cast<TaskObj*>(w));
   std::string label = w->label ? log->str(w->label) : "a future";
   return s + " waits on " + label;
 }
@@ -760,8 +772,8 @@ void EventLoop::build_deadlock_report() {
       if (!next) break;
       if (next == start) {
         r += "  cycle: ";
-        for (TaskObj* p : path) r += host->describe(p->name) + " -> ";
-        r += host->describe(start->name) + "\n";
+        for (TaskObj* p : path) r += task_name(p) + " -> ";
+        r += task_name(start) + "\n";
         deadlock_report = r;
         log->add(EventKind::Warning, time(), uint32_t(WarningKind::Deadlock), log->intern(r));
         return;

@@ -74,7 +74,10 @@ struct EventLoop final : Obj {
   bool future_result(FutureObj* f, Value* out, bool* not_ready);
 
   // ---- tasks (tasks.py Task) -----------------------------------------------------------------
-  TaskObj* create_task(Value coro, Value name);  // name Undef: "Task-N"
+  // `coro` is a coroutine (or native awaitable) object; `name` a str, or nullptr for the
+  // automatic "Task-<name_number>".
+  TaskObj* create_task(Obj* coro, Obj* name, uint32_t name_number);
+  std::string task_name(const TaskObj* t);  // get_name() as text
   bool task_cancel(TaskObj* t, Value msg);
   bool cancel_any(FutureObj* f, Value msg);
   int task_uncancel(TaskObj* t);

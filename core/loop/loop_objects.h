@@ -3,6 +3,7 @@
 // asyncio.events.Handle, futures.Future and tasks.Task exactly.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "loop/event_kinds.h"
@@ -40,44 +41,103 @@ struct FutureCallbackEntry {
   TaskObj* wakeup = nullptr;  // Task.__wakeup of this task
 };
 
-struct FutureObj : Obj {
-  EventLoop* loop;
-  FutureState state = FutureState::Pending;
-  Value result;
-  Value exception;
+// A future's done callbacks, in the order they were added. Nearly every future has at most
+// one (the task awaiting it), so the first is stored inline and the rest in a vector that is
+// allocated only for a second one.
+class FutureCallbacks {
+ public:
+  bool empty() const { return !first_.wakeup && first_.fn.is_undef(); }
+  size_t size() const { return empty() ? 0 : 1 + (rest_ ? rest_->size() : 0); }
+  const FutureCallbackEntry& operator[](size_t i) const { return i == 0 ? first_ : (*rest_)[i - 1]; }
+  void push_back(const FutureCallbackEntry& e) {
+    if (empty()) first_ = e;
+    else {
+      if (!rest_) rest_ = std::make_unique<std::vector<FutureCallbackEntry>>();
+      rest_->push_back(e);
+    }
+  }
+  // Empties the list and returns what it held, in order.
+  std::vector<FutureCallbackEntry> take() {
+    std::vector<FutureCallbackEntry> all;
+    if (empty()) return all;
+    all.reserve(size());
+    all.push_back(first_);
+    if (rest_) all.insert(all.end(), rest_->begin(), rest_->end());
+    first_ = FutureCallbackEntry();
+    rest_.reset();
+    return all;
+  }
+  void trace(Tracer& t);
+  size_t extra_bytes() const { return rest_ ? sizeof(*rest_) + rest_->capacity() * sizeof(FutureCallbackEntry) : 0; }
+
+ private:
+  FutureCallbackEntry first_;  // empty: no callbacks
+  std::unique_ptr<std::vector<FutureCallbackEntry>> rest_;
+};
+
+// The parts of a future that few futures use, allocated on first use (FutureObj::extra()).
+struct FutureExtra {
   Value cancel_message;       // Undef: None
   Value cancelled_exc;        // CancelledError to re-raise (Undef: none)
-  std::vector<FutureCallbackEntry> callbacks;
+  Value context;              // Task: the contextvars context of its steps (Undef: none)
+  DictObj* attrs = nullptr;   // attributes of instances of Python subclasses (_GatheringFuture)
+};
+
+struct FutureObj : Obj {
+  EventLoop* loop;
+  Value outcome;              // the result, or the exception when has_exception (Undef: unset)
+  FutureCallbacks callbacks;
+  std::unique_ptr<FutureExtra> extra_;
+  uint32_t id;
+  uint32_t label = 0;         // log string: who made it ("sleep(1)", "Lock.acquire", ...)
+  FutureState state = FutureState::Pending;
+  bool has_exception = false; // `outcome` is an exception (set_exception)
   bool blocking = false;      // _asyncio_future_blocking
   bool log_traceback = false; // an exception nobody retrieved yet
   bool is_task = false;
-  uint32_t id;
-  uint32_t label = 0;         // log string: who made it ("sleep(1)", "Lock.acquire", ...)
-  DictObj* attrs = nullptr;   // attributes of instances of Python subclasses (_GatheringFuture)
 
   FutureObj(ClassObj* cls, EventLoop* l, uint32_t i) : Obj(cls, Kind::Other), loop(l), id(i) {}
   void trace(Tracer& t) override;
-  size_t extra_bytes() const override { return callbacks.capacity() * sizeof(FutureCallbackEntry); }
-  DictObj** attr_dict_slot() override { return &attrs; }
+  size_t extra_bytes() const override { return callbacks.extra_bytes() + (extra_ ? sizeof(FutureExtra) : 0); }
+  // Only instances of Python subclasses have attributes (they get an extra for them).
+  DictObj** attr_dict_slot() override;
   bool done() const { return state != FutureState::Pending; }
+
+  Value result() const { return has_exception ? Value() : outcome; }
+  Value exception() const { return has_exception ? outcome : Value(); }
+  FutureExtra& extra() {
+    if (!extra_) extra_ = std::make_unique<FutureExtra>();
+    return *extra_;
+  }
+  Value cancel_message() const { return extra_ ? extra_->cancel_message : Value(); }
+  Value cancelled_exc() const { return extra_ ? extra_->cancelled_exc : Value(); }
+  // Stores without allocating the extra for the common Undef.
+  void set_cancel_message(Value v) {
+    if (extra_ || !v.is_undef()) extra().cancel_message = v;
+  }
+  void set_cancelled_exc(Value v) {
+    if (extra_ || !v.is_undef()) extra().cancelled_exc = v;
+  }
 };
 
 struct TaskObj final : FutureObj {
-  Value coro;
-  Value name;                 // a str
-  FutureObj* fut_waiter = nullptr;  // the future this task waits on (Undef when none)
-  Value context;
-  bool must_cancel = false;
-  int num_cancels_requested = 0;
-  bool log_destroy_pending = true;
+  Obj* coro_;                 // the coroutine (or a native awaitable) the task steps
+  Obj* name = nullptr;        // a str from name= or set_name; nullptr: "Task-<name_number>"
+  FutureObj* fut_waiter = nullptr;  // the future this task waits on (nullptr when none)
   uint32_t task_id;           // log id of the task (tasks have their own numbering)
+  uint32_t name_number = 0;   // N of the automatic name "Task-N"
   int line = 0;               // line the coroutine is suspended at, for the visualizer
+  int num_cancels_requested = 0;
+  bool must_cancel = false;
+  bool log_destroy_pending = true;
 
-  TaskObj(ClassObj* cls, EventLoop* l, uint32_t fut_id, uint32_t tid)
-      : FutureObj(cls, l, fut_id), task_id(tid) {
+  TaskObj(ClassObj* cls, EventLoop* l, uint32_t fut_id, uint32_t tid, Obj* coro)
+      : FutureObj(cls, l, fut_id), coro_(coro), task_id(tid) {
     is_task = true;
   }
   void trace(Tracer& t) override;
+  Value coro() const { return Value::object(coro_); }
+  Value context() const { return extra_ ? extra_->context : Value(); }
 };
 
 }  // namespace looplab

@@ -33,6 +33,12 @@ Value invalid_state(VM& vm, const std::string& msg) {
   return vm.raise(asyncio_runtime(vm)->invalid_state_error, msg);
 }
 
+// get_name(): the automatic "Task-N" is made on first request (most names are never asked for).
+Value task_name_value(VM& vm, TaskObj* t) {
+  if (!t->name) t->name = vm.str("Task-" + std::to_string(t->name_number)).o;
+  return Value::object(t->name);
+}
+
 // ---- Future ---------------------------------------------------------------------------------
 
 Value fut_result(VM& vm, CallArgs& a) {
@@ -51,7 +57,7 @@ Value fut_exception(VM& vm, CallArgs& a) {
   if (f->state == FutureState::Cancelled) return vm.set_pending(f->loop->make_cancelled_error(f));
   if (f->state == FutureState::Pending) return invalid_state(vm, "Exception is not set.");
   f->log_traceback = false;
-  return f->exception.is_undef() ? Value::none() : f->exception;
+  return f->has_exception ? f->outcome : Value::none();
 }
 
 Value fut_set_result(VM& vm, CallArgs& a) {
@@ -141,7 +147,10 @@ Value fut_await(VM& vm, CallArgs& a) {
 // interpreter's method-call path and allocates no bound method.
 Value callbacks_list(VM& vm, FutureObj* f) {
   ListObj* l = vm.new_list();
-  for (auto& e : f->callbacks) l->items.push_back(e.fn.is_undef() ? Value::none() : e.fn);
+  for (size_t i = 0; i < f->callbacks.size(); i++) {
+    Value fn = f->callbacks[i].fn;
+    l->items.push_back(fn.is_undef() ? Value::none() : fn);
+  }
   return Value::object(l);
 }
 
@@ -161,16 +170,14 @@ Value callbacks_list(VM& vm, FutureObj* f) {
 FUT_PROP(fut_prop_blocking, Value::boolean(f->blocking))
 FUT_PROP(fut_prop_state, vm.str(state_name(f->state)))
 FUT_PROP(fut_prop_loop, Value::object(f->loop))
-FUT_PROP(fut_prop_result, f->result.is_undef() ? Value::none() : f->result)
-FUT_PROP(fut_prop_exception, f->exception.is_undef() ? Value::none() : f->exception)
+FUT_PROP(fut_prop_result, f->result().is_undef() ? Value::none() : f->result())
+FUT_PROP(fut_prop_exception, f->has_exception ? f->outcome : Value::none())
 FUT_PROP(fut_prop_log_traceback, Value::boolean(f->log_traceback))
-FUT_PROP(fut_prop_cancel_message, f->cancel_message.is_undef() ? Value::none() : f->cancel_message)
+FUT_PROP(fut_prop_cancel_message, f->cancel_message().is_undef() ? Value::none() : f->cancel_message())
 FUT_PROP(fut_prop_callbacks, callbacks_list(vm, f))
-TASK_PROP(task_prop_coro, t->coro)
+TASK_PROP(task_prop_coro, t->coro())
 TASK_PROP(task_prop_fut_waiter, t->fut_waiter ? Value::object(t->fut_waiter) : Value::none())
 TASK_PROP(task_prop_must_cancel, Value::boolean(t->must_cancel))
-TASK_PROP(task_prop_name, t->name)
-TASK_PROP(task_prop_num_cancels, Value::integer(t->num_cancels_requested))
 TASK_PROP(task_prop_log_destroy_pending, Value::boolean(t->log_destroy_pending))
 #undef FUT_PROP
 #undef TASK_PROP
@@ -193,7 +200,7 @@ bool future_setattr(VM& vm, Value self, StrObj* name, Value v) {
     return true;
   }
   if (n == "_cancel_message") {
-    f->cancel_message = v.is_none() ? Value() : v;
+    f->set_cancel_message(v.is_none() ? Value() : v);
     return true;
   }
   if (f->is_task && n == "_log_destroy_pending") {
@@ -210,11 +217,11 @@ bool future_repr_info(VM& vm, FutureObj* f, std::vector<std::string>& info) {
   info.push_back(state);
   if (f->state == FutureState::Finished) {
     std::string r;
-    if (!f->exception.is_undef()) {
-      if (!repr_text(vm, f->exception, r)) return false;
+    if (f->has_exception) {
+      if (!repr_text(vm, f->outcome, r)) return false;
       info.push_back("exception=" + r);
     } else {
-      if (!repr_text(vm, f->result, r)) return false;
+      if (!repr_text(vm, f->outcome, r)) return false;
       if (utf8::count_code_points(r) > 30) r = r.substr(0, utf8::offset_of(r, 13)) + "..." + r.substr(utf8::offset_of(r, utf8::count_code_points(r) - 14));
       info.push_back("result=" + r);
     }
@@ -259,9 +266,9 @@ Value future_repr(VM& vm, Value self) {
     TaskObj* t = static_cast<TaskObj*>(f);
     if (t->num_cancels_requested > 0 && !t->done()) info[0] = "cancelling";
     std::string name;
-    if (!repr_text(vm, t->name, name)) return Value::error();
+    if (!repr_text(vm, task_name_value(vm, t), name)) return Value::error();
     info.insert(info.begin() + 1, "name=" + name);
-    info.insert(info.begin() + 2, "coro=<" + coro_text(vm, t->coro) + ">");
+    info.insert(info.begin() + 2, "coro=<" + coro_text(vm, t->coro()) + ">");
     if (t->fut_waiter) {
       std::string w;
       if (!repr_text(vm, Value::object(t->fut_waiter), w)) return Value::error();
@@ -382,13 +389,13 @@ Value task_set_exception(VM& vm, CallArgs& a) {
 Value task_get_coro(VM& vm, CallArgs& a) {
   TaskObj* t = self_task(vm, a, "get_coro");
   if (!t) return Value::error();
-  return t->coro;
+  return t->coro();
 }
 
 Value task_get_name(VM& vm, CallArgs& a) {
   TaskObj* t = self_task(vm, a, "get_name");
   if (!t) return Value::error();
-  return t->name;
+  return task_name_value(vm, t);
 }
 
 Value task_set_name(VM& vm, CallArgs& a) {
@@ -396,7 +403,7 @@ Value task_set_name(VM& vm, CallArgs& a) {
   if (!t || !check_nargs(vm, a, "set_name", 2, 2)) return Value::error();
   Value s = op_str(vm, a[1]);
   if (s.is_error()) return s;
-  t->name = s;
+  t->name = s.o;
   EventLog* log = asyncio_runtime(vm)->log;
   log->add(EventKind::TaskRenamed, t->loop->time(), t->task_id, log->intern(static_cast<StrObj*>(s.o)->view()));
   return Value::none();
@@ -417,7 +424,7 @@ Value task_uncancel(VM& vm, CallArgs& a) {
 Value task_get_context(VM& vm, CallArgs& a) {
   TaskObj* t = self_task(vm, a, "get_context");
   if (!t) return Value::error();
-  return t->context.is_undef() ? Value::none() : t->context;
+  return t->context().is_undef() ? Value::none() : t->context();
 }
 
 Value task_get_stack(VM& vm, CallArgs& a) {
@@ -453,10 +460,9 @@ Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consu
   }
   if (loop->closed) return vm.raise(vm.t.RuntimeError, "Event loop is closed");
   LoopCounters& c = *loop->counters;
-  Value task_name;
-  if (name.is_none() || name.is_undef() || consume_number) {
-    task_name = vm.str("Task-" + std::to_string(++c.task_names));
-  }
+  uint32_t name_number = 0;
+  if (name.is_none() || name.is_undef() || consume_number) name_number = ++c.task_names;
+  Value task_name;  // Undef: the automatic "Task-<name_number>", made when asked for
   if (!name.is_none() && !name.is_undef()) {
     task_name = op_str(vm, name);
     if (task_name.is_error()) return task_name;
@@ -468,10 +474,10 @@ Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consu
     context = vm.call(factory, {});
     if (context.is_error()) return context;
   }
-  TaskObj* t = loop->create_task(coro, task_name);
-  t->context = context;
+  TaskObj* t = loop->create_task(coro.o, task_name.is_undef() ? nullptr : task_name.o, name_number);
+  if (!context.is_undef()) t->extra().context = context;
   EventLog* log = asyncio_runtime(vm)->log;
-  log->add(EventKind::TaskRenamed, loop->time(), t->task_id, log->intern(static_cast<StrObj*>(task_name.o)->view()));
+  log->add(EventKind::TaskRenamed, loop->time(), t->task_id, log->intern(loop->task_name(t)));
   if (coro.is_obj() && coro.o->kind == Kind::Generator) static_cast<GenObj*>(coro.o)->awaited = true;
   return Value::object(t);
 }
@@ -505,14 +511,16 @@ void init_future_classes(VM& vm, ModuleObj* m) {
   ClassObj* task = vm.new_class("Task", {fut}, Kind::Other, kClassBuiltin | kClassBaseType, "_asyncio");
   task->slots = fut->slots;
   task->slots.new_ = task_new;
+  // Task.__new__ took the arguments (coro, loop=, name=, context=); Future's __init__ would refuse them.
+  task->slots.init = [](VM&, Value, CallArgs&) { return Value::none(); };
   for (const M& mm : {M{"set_result", task_set_result}, M{"set_exception", task_set_exception},
                       M{"get_coro", task_get_coro}, M{"get_name", task_get_name}, M{"set_name", task_set_name},
                       M{"cancelling", task_cancelling}, M{"uncancel", task_uncancel},
                       M{"get_context", task_get_context}, M{"get_stack", task_get_stack}})
     vm.def_method(task, mm.name, mm.fn);
+  // As CPython's C Task: no _name or _num_cancels_requested (get_name(), cancelling()).
   def_properties(vm, task, {{"_coro", task_prop_coro}, {"_fut_waiter", task_prop_fut_waiter},
-                            {"_must_cancel", task_prop_must_cancel}, {"_name", task_prop_name},
-                            {"_num_cancels_requested", task_prop_num_cancels},
+                            {"_must_cancel", task_prop_must_cancel},
                             {"_log_destroy_pending", task_prop_log_destroy_pending}});
 
   // __new__/__init__/__repr__/... wrappers in the class dicts, so that Python subclasses

@@ -127,7 +127,7 @@ Value run_until_complete_cb(VM& vm, CallArgs& a) {
   FutureObj* f = a.nargs ? as_future(vm, a[0]) : nullptr;
   if (!f) return Value::none();
   if (f->state != FutureState::Cancelled) {
-    Value exc = f->exception;
+    Value exc = f->exception();
     if (!exc.is_undef() && (vm.isinstance(exc, vm.t.SystemExit) || vm.isinstance(exc, vm.t.KeyboardInterrupt)))
       return Value::none();
   }

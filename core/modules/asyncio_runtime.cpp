@@ -250,7 +250,7 @@ std::string VmLoopHost::describe(Value v) {
     case Kind::Class: return static_cast<ClassObj*>(v.o)->name->str();
     default: break;
   }
-  if (TaskObj* t = as_task(vm_, v)) return describe(t->name);
+  if (TaskObj* t = as_task(vm_, v)) return t->loop->task_name(t);
   NativeCoroInfo info;
   if (native_coro_info(vm_, v, &info)) return std::string(info.qualname) + "()";
   std::string s;
@@ -411,7 +411,7 @@ namespace {
 void report_unretrieved(AsyncioRuntime& rt, FutureObj* f) {
   f->log_traceback = false;
   std::string message = f->cls->name->str() + " exception was never retrieved";
-  rt.host.report(message, f->exception, "future", Value::object(f));
+  rt.host.report(message, f->exception(), "future", Value::object(f));
   uint32_t task = f->is_task ? static_cast<TaskObj*>(f)->task_id : 0;
   rt.log->add(EventKind::Warning, rt.clock.now(), uint32_t(WarningKind::ExceptionNeverRetrieved),
               rt.log->intern(message), task);
