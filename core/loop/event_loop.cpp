@@ -66,6 +66,32 @@ HandleObj* EventLoop::new_handle(HandleKind kind, bool timer) {
   return h;
 }
 
+// A handle for a task's step or wakeup. Python never sees these handles, so once one has run
+// nothing refers to it but its task, and the task's next step reuses it (a task has one step
+// queued at a time, nearly always) instead of leaving garbage for the collector.
+HandleObj* EventLoop::task_handle(TaskObj* t, HandleKind kind) {
+  HandleObj* h = t->step_handle;
+  if (h && !h->in_use) {
+    h->hkind = kind;
+    h->id = ++counters->handles;
+  } else {
+    h = t->step_handle = new_handle(kind, false);
+  }
+  h->in_use = true;
+  h->task = t;
+  return h;
+}
+
+// After a handle ran: a task's step/wakeup handle is free for the task's next step.
+void EventLoop::release_handle(HandleObj* h) {
+  if (h->hkind != HandleKind::TaskStep && h->hkind != HandleKind::TaskWakeup) return;
+  h->in_use = false;
+  h->cancelled = false;
+  h->task = nullptr;
+  h->future = nullptr;
+  h->value = Value();
+}
+
 // The label the log shows for a handle: what it will run.
 static uint32_t target_of(const HandleObj* h) {
   return h->task ? h->task->task_id : 0;
@@ -104,16 +130,14 @@ HandleObj* EventLoop::call_at(double when, Value callback, TupleObj* args) {
 }
 
 HandleObj* EventLoop::schedule_step(TaskObj* t, Value exc) {
-  HandleObj* h = new_handle(HandleKind::TaskStep, false);
-  h->task = t;
+  HandleObj* h = task_handle(t, HandleKind::TaskStep);
   h->value = exc;
   push_ready(h);
   return h;
 }
 
 HandleObj* EventLoop::schedule_wakeup(TaskObj* t, FutureObj* f) {
-  HandleObj* h = new_handle(HandleKind::TaskWakeup, false);
-  h->task = t;
+  HandleObj* h = task_handle(t, HandleKind::TaskWakeup);
   h->future = f;
   push_ready(h);
   return h;
@@ -168,6 +192,7 @@ void TaskObj::trace(Tracer& t) {
   t.mark(coro_);
   t.mark(name);
   t.mark(fut_waiter);
+  t.mark(step_handle);
 }
 
 FutureObj* EventLoop::create_future(uint32_t label) {
@@ -209,6 +234,7 @@ const std::vector<TaskObj*>& EventLoop::pending_tasks() {
 
 void EventLoop::task_finished(TaskObj* t) {
   counters->tasks_pending--;
+  t->step_handle = nullptr;  // a done task steps no more: its handle goes with the garbage
   // Removed lazily (erasing from the middle made many finishing tasks quadratic).
   if (++done_in_live_ > live_tasks.size() / 2 + 16) compact_live_tasks();
   std::string exc_type;
@@ -701,6 +727,7 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       if (t) step_finish(t, r);
       else finish_handle(h, r);
       log->add(EventKind::HandleDone, time(), h->id);
+      release_handle(h);
       if (!escaped.is_undef()) return RunStatus::Raised;
       after_handle();
     }
@@ -721,12 +748,14 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
       ntodo_--;
       if (h->cancelled) {
         log->add(EventKind::HandleDone, time(), h->id);
+        release_handle(h);
         continue;
       }
       running_ = h;
       bool finished = run_handle(h, remaining());
       running_ = nullptr;
       if (!finished) return RunStatus::Running;
+      release_handle(h);
       if (!escaped.is_undef()) return RunStatus::Raised;
       after_handle();
     }

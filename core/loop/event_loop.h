@@ -145,6 +145,8 @@ struct EventLoop final : Obj {
   void schedule_callbacks(FutureObj* f);
   void task_finished(TaskObj* t);
   HandleObj* new_handle(HandleKind kind, bool timer);
+  HandleObj* task_handle(TaskObj* t, HandleKind kind);
+  void release_handle(HandleObj* h);
   void push_ready(HandleObj* h);
   void push_timer(HandleObj* h);
   std::string describe_waiter(TaskObj* t);

@@ -31,6 +31,7 @@ struct HandleObj final : Obj {
   FutureObj* future = nullptr;  // TaskWakeup: the awaited future; SetResult: the future to set
   Value value;                // TaskStep: exception to throw in (Undef: none); SetResult: result
   bool is_exception = false;  // SetResult / ThreadDone: `value` is an exception
+  bool in_use = false;        // TaskStep / TaskWakeup: queued or running (else free for reuse)
 
   HandleObj(ClassObj* cls, HandleKind k, uint32_t i) : Obj(cls, Kind::Other), hkind(k), id(i) {}
   void trace(Tracer& t) override;
@@ -124,6 +125,7 @@ struct TaskObj final : FutureObj {
   Obj* coro_;                 // the coroutine (or a native awaitable) the task steps
   Obj* name = nullptr;        // a str from name= or set_name; nullptr: "Task-<name_number>"
   FutureObj* fut_waiter = nullptr;  // the future this task waits on (nullptr when none)
+  HandleObj* step_handle = nullptr;  // its last step/wakeup handle, reused (EventLoop::task_handle)
   uint32_t task_id;           // log id of the task (tasks have their own numbering)
   uint32_t name_number = 0;   // N of the automatic name "Task-N"
   int line = 0;               // line the coroutine is suspended at, for the visualizer
