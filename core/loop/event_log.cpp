@@ -1,6 +1,9 @@
 #include "loop/event_log.h"
 
+#include <cmath>
 #include <cstring>
+
+#include "loop/clock.h"
 
 namespace looplab {
 
@@ -30,13 +33,19 @@ const char* event_kind_operands(EventKind k) {
 //      kTimeDelta varint of bits(t) - bits(previous t): a later non-negative double's bit
 //                 pattern is a larger integer, so this is exact and small for close times
 //      kTimeRaw   the 8 bytes of t
+//      kTimeTicks varint of (q << 1 | r != 0) then, if r != 0, the zigzag varint of r: t is the
+//                 previous time plus q ticks of the virtual clock (most are: it counts VM
+//                 instructions) with its bit pattern then moved by r
 //   f: kFZero (bit pattern 0), kFIsT (f == t: a clock jump), kFInt (varint of a whole f in
 //      [1, 2^53): lines, counts), kFRaw (8 bytes)
-//   a, b, c: a varint each when non-zero (flag bits kHasA/kHasB/kHasC)
+//   a, b, c: present (flag bits kHasA/kHasB/kHasC) when the operand differs from the same
+//      operand of the block's previous record of the same kind (0 for the first), as the
+//      zigzag varint of the difference: ids of consecutive records of a kind are close
+//      (handle 20001 then 20002), so most take a byte or nothing.
 namespace {
 
 enum : uint8_t {
-  kTimeSame = 0, kTimeDelta = 1, kTimeRaw = 2,               // bits 0-1
+  kTimeSame = 0, kTimeDelta = 1, kTimeRaw = 2, kTimeTicks = 3,  // bits 0-1
   kFZero = 0 << 2, kFIsT = 1 << 2, kFInt = 2 << 2, kFRaw = 3 << 2,  // bits 2-3
   kHasA = 1 << 4, kHasB = 1 << 5, kHasC = 1 << 6,
 };
@@ -84,14 +93,35 @@ uint64_t get_raw(const uint8_t*& p) {
   return v;
 }
 
-uint8_t* encode(uint8_t* p, const Event& e, double prev_t) {
+// Per block: each kind's previous operands (the base of the differences).
+struct OperandBase {
+  uint32_t prev[size_t(EventKind::kCount)][3] = {};
+  uint32_t* of(EventKind k) { return prev[size_t(k) < size_t(EventKind::kCount) ? size_t(k) : 0]; }
+};
+
+uint64_t zigzag(int64_t d) { return d >= 0 ? uint64_t(d) << 1 : (uint64_t(-d) << 1) - 1; }
+int64_t unzigzag(uint64_t z) { return (z & 1) ? -int64_t((z + 1) >> 1) : int64_t(z >> 1); }
+
+// The time q clock ticks after `prev`. Out of line so that encoder and decoder compute it with
+// the very same instructions.
+constexpr double kTick = VirtualClock::kInstructionCost;
+[[gnu::noinline]] double after_ticks(double prev, uint64_t q) { return prev + double(q) * kTick; }
+
+uint8_t* encode(uint8_t* p, const Event& e, double prev_t, OperandBase& base) {
   uint8_t* flags = p + 1;
   p[0] = uint8_t(e.kind);
   p += 2;
   uint64_t tb = bits_of(e.t), pb = bits_of(prev_t);
   uint8_t fl;
+  double q = std::nearbyint((e.t - prev_t) / kTick);
+  int64_t r = 0;
+  if (q >= 0 && q < 1e12) r = int64_t(tb - bits_of(after_ticks(prev_t, uint64_t(q))));
   if (tb == pb) {
     fl = kTimeSame;
+  } else if (q >= 0 && q < 1e12 && r > -(1 << 20) && r < (1 << 20)) {
+    fl = kTimeTicks;
+    p = put_varint(p, uint64_t(q) << 1 | (r != 0));
+    if (r != 0) p = put_varint(p, zigzag(r));
   } else if (tb > pb && !(tb >> 63) && !(pb >> 63)) {
     fl = kTimeDelta;
     p = put_varint(p, tb - pb);
@@ -111,20 +141,32 @@ uint8_t* encode(uint8_t* p, const Event& e, double prev_t) {
     fl |= kFRaw;
     p = put_raw(p, fb);
   }
-  if (e.a) fl |= kHasA, p = put_varint(p, e.a);
-  if (e.b) fl |= kHasB, p = put_varint(p, e.b);
-  if (e.c) fl |= kHasC, p = put_varint(p, e.c);
+  uint32_t* prev = base.of(e.kind);
+  const uint32_t ops[3] = {e.a, e.b, e.c};
+  for (int i = 0; i < 3; i++) {
+    if (ops[i] == prev[i]) continue;
+    fl |= uint8_t(kHasA << i);
+    p = put_varint(p, zigzag(int32_t(ops[i] - prev[i])));
+    prev[i] = ops[i];
+  }
   *flags = fl;
   return p;
 }
 
-const uint8_t* decode(const uint8_t* p, Event& e, double prev_t) {
+const uint8_t* decode(const uint8_t* p, Event& e, double prev_t, OperandBase& base) {
   e.kind = EventKind(p[0]);
   uint8_t fl = p[1];
   p += 2;
   switch (fl & 3) {
     case kTimeSame: e.t = prev_t; break;
     case kTimeDelta: e.t = double_of(bits_of(prev_t) + get_varint(p)); break;
+    case kTimeTicks: {
+      uint64_t qr = get_varint(p);
+      uint64_t tb = bits_of(after_ticks(prev_t, qr >> 1));
+      if (qr & 1) tb += uint64_t(unzigzag(get_varint(p)));
+      e.t = double_of(tb);
+      break;
+    }
     default: e.t = double_of(get_raw(p)); break;
   }
   switch (fl & (3 << 2)) {
@@ -133,9 +175,12 @@ const uint8_t* decode(const uint8_t* p, Event& e, double prev_t) {
     case kFInt: e.f = double(get_varint(p)); break;
     default: e.f = double_of(get_raw(p)); break;
   }
-  e.a = fl & kHasA ? uint32_t(get_varint(p)) : 0;
-  e.b = fl & kHasB ? uint32_t(get_varint(p)) : 0;
-  e.c = fl & kHasC ? uint32_t(get_varint(p)) : 0;
+  uint32_t* prev = base.of(e.kind);
+  for (int i = 0; i < 3; i++)
+    if (fl & (kHasA << i)) prev[i] += uint32_t(unzigzag(get_varint(p)));
+  e.a = prev[0];
+  e.b = prev[1];
+  e.c = prev[2];
   return p;
 }
 
@@ -170,8 +215,9 @@ void EventLog::seal() {
   uint8_t* start = reserve(chunks_, chunk_used_, kBlock * kMaxRecordBytes);
   uint8_t* p = start;
   double prev = open_[0].t;
+  OperandBase base;
   for (const Event& e : open_) {
-    p = encode(p, e, prev);
+    p = encode(p, e, prev, base);
     prev = e.t;
   }
   chunk_used_ += size_t(p - start);
@@ -186,8 +232,9 @@ void EventLog::decode_block(size_t block) const {
   const Block& b = blocks_[block];
   const uint8_t* p = b.bytes;
   double prev = b.t0;
+  OperandBase base;
   for (Event& e : cache_) {
-    p = decode(p, e, prev);
+    p = decode(p, e, prev, base);
     prev = e.t;
   }
   cached_block_ = block;
