@@ -24,12 +24,12 @@ constexpr double kSlowCallbackDuration = 0.1;
 bool timer_less(HandleObj* a, HandleObj* b) { return a->when < b->when; }
 }  // namespace
 
+TupleObj* HandleObj::args() const { return hkind == HandleKind::Callback ? static_cast<TupleObj*>(target) : nullptr; }
+
 void HandleObj::trace(Tracer& t) {
-  t.mark(callback);
-  t.mark(args);
-  t.mark(task);
-  t.mark(future);
   t.mark(value);
+  t.mark(target);
+  t.mark(future);
 }
 
 EventLoop::EventLoop(ClassObj* cls, Heap* hp, LoopHost* h, EventLog* l, VirtualClock* c, const LoopClasses& cl,
@@ -78,28 +78,28 @@ HandleObj* EventLoop::task_handle(TaskObj* t, HandleKind kind) {
     h = t->step_handle = new_handle(kind, false);
   }
   h->in_use = true;
-  h->task = t;
+  h->target = t;
   return h;
 }
 
 // After a handle ran: a task's step/wakeup handle is free for the task's next step.
 void EventLoop::release_handle(HandleObj* h) {
-  if (h->hkind != HandleKind::TaskStep && h->hkind != HandleKind::TaskWakeup) return;
+  if (!h->is_task_handle()) return;
   h->in_use = false;
   h->cancelled = false;
-  h->task = nullptr;
+  h->target = nullptr;
   h->future = nullptr;
   h->value = Value();
 }
 
 // The label the log shows for a handle: what it will run.
 static uint32_t target_of(const HandleObj* h) {
-  return h->task ? h->task->task_id : 0;
+  return h->task() ? h->task()->task_id : 0;
 }
 
 void EventLoop::push_ready(HandleObj* h) {
   ready.push_back(h);
-  log->add(EventKind::HandleQueued, time(), h->id, uint32_t(h->hkind), h->task ? target_of(h) : h->label);
+  log->add(EventKind::HandleQueued, time(), h->id, uint32_t(h->hkind), h->task() ? target_of(h) : h->label);
 }
 
 void EventLoop::push_timer(HandleObj* h) {
@@ -111,8 +111,8 @@ void EventLoop::push_timer(HandleObj* h) {
 // mirrors base_events.py call_soon.
 HandleObj* EventLoop::call_soon(Value callback, TupleObj* args) {
   HandleObj* h = new_handle(HandleKind::Callback, false);
-  h->callback = callback;
-  h->args = args;
+  h->value = callback;
+  h->target = args;
   h->label = log->intern(host->describe(callback));
   push_ready(h);
   return h;
@@ -122,8 +122,8 @@ HandleObj* EventLoop::call_soon(Value callback, TupleObj* args) {
 HandleObj* EventLoop::call_at(double when, Value callback, TupleObj* args) {
   HandleObj* h = new_handle(HandleKind::Callback, true);
   h->when = when;
-  h->callback = callback;
-  h->args = args;
+  h->value = callback;
+  h->target = args;
   h->label = log->intern(host->describe(callback));
   push_timer(h);
   return h;
@@ -210,7 +210,7 @@ void EventLoop::schedule_callbacks(FutureObj* f) {
       schedule_wakeup(e.wakeup, f);
     } else {
       HandleObj* h = new_handle(HandleKind::Callback, false);
-      h->callback = e.fn;
+      h->value = e.fn;
       h->future = f;  // the callback's single argument (see run_handle)
       h->label = log->intern(host->describe(e.fn));
       push_ready(h);
@@ -284,7 +284,7 @@ bool EventLoop::future_cancel(FutureObj* f, Value msg) {
 void EventLoop::add_done_callback(FutureObj* f, Value fn) {
   if (f->state != FutureState::Pending) {
     HandleObj* h = new_handle(HandleKind::Callback, false);
-    h->callback = fn;
+    h->value = fn;
     h->future = f;
     h->label = log->intern(host->describe(fn));
     push_ready(h);
@@ -637,10 +637,10 @@ bool EventLoop::begin_iteration() {
 
 // Runs one handle (events.py Handle._run). False when its code was preempted.
 bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
-  log->add(EventKind::HandleRun, time(), h->id, uint32_t(h->hkind), h->task ? h->task->task_id : h->label);
+  log->add(EventKind::HandleRun, time(), h->id, uint32_t(h->hkind), h->task() ? h->task()->task_id : h->label);
   switch (h->hkind) {
-    case HandleKind::TaskStep: step(h->task, h->value, h, budget); break;
-    case HandleKind::TaskWakeup: wakeup(h->task, h->future, h, budget); break;
+    case HandleKind::TaskStep: step(h->task(), h->value, h, budget); break;
+    case HandleKind::TaskWakeup: wakeup(h->task(), h->future, h, budget); break;
     case HandleKind::SetResult:
       // futures._set_result_unless_cancelled (asyncio.sleep's timer).
       if (h->future->state != FutureState::Cancelled) future_set_result(h->future, h->value);
@@ -654,7 +654,7 @@ bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
       }
       break;
     case HandleKind::Callback: {
-      TupleObj* args = h->args;
+      TupleObj* args = h->args();
       StepResult r;
       if (!args && h->future) {
         // A future's done callback: fn(future).
@@ -663,7 +663,7 @@ bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
         args = one;
       }
       step_started_ = time();
-      r = host->call(h->callback, args, budget);
+      r = host->call(h->callback(), args, budget);
       if (r.kind == Outcome::Preempted) {
         in_flight_ = h;
         in_flight_task_ = nullptr;
@@ -684,7 +684,7 @@ void EventLoop::finish_handle(HandleObj* h, const StepResult& r) {
     if (host->is_exit_exception(r.value)) {
       escaped = r.value;
     } else {
-      host->report_exception("Exception in callback " + host->format_callback_source(h->callback, h->args), r.value,
+      host->report_exception("Exception in callback " + host->format_callback_source(h->callback(), h->args()), r.value,
                              Value::object(h));
       log->add(EventKind::Warning, time(), uint32_t(WarningKind::CallbackError), log->intern(host->describe(r.value)));
     }

@@ -18,23 +18,32 @@ struct TupleObj;
 struct DictObj;
 
 struct HandleObj final : Obj {
+  uint32_t id;
+  uint32_t label = 0;         // log string: what runs ("Task-1 step", "callback f")
+  double when = 0;            // TimerHandle deadline
+  // What the handle runs, by kind (use the accessors):
+  //   Callback: value = the callable, target = its arguments (a tuple, or nullptr), future =
+  //             the future a done callback is called with (else nullptr)
+  //   TaskStep: target = the task, value = the exception to throw in (Undef: none)
+  //   TaskWakeup: target = the task, future = the awaited future
+  //   SetResult / ThreadDone / IoDone: future = the future to set, value = result or exception
+  Value value;
+  Obj* target = nullptr;
+  FutureObj* future = nullptr;
   HandleKind hkind;
   bool cancelled = false;
   bool scheduled = false;     // a TimerHandle that is in the heap
   bool is_timer = false;
-  double when = 0;            // TimerHandle deadline
-  uint32_t id;
-  uint32_t label = 0;         // log string: what runs ("Task-1 step", "callback f")
-  Value callback;             // Callback: the callable
-  TupleObj* args = nullptr;   // Callback: its arguments
-  TaskObj* task = nullptr;    // TaskStep / TaskWakeup
-  FutureObj* future = nullptr;  // TaskWakeup: the awaited future; SetResult: the future to set
-  Value value;                // TaskStep: exception to throw in (Undef: none); SetResult: result
   bool is_exception = false;  // SetResult / ThreadDone: `value` is an exception
   bool in_use = false;        // TaskStep / TaskWakeup: queued or running (else free for reuse)
 
-  HandleObj(ClassObj* cls, HandleKind k, uint32_t i) : Obj(cls, Kind::Other), hkind(k), id(i) {}
+  HandleObj(ClassObj* cls, HandleKind k, uint32_t i) : Obj(cls, Kind::Other), id(i), hkind(k) {}
   void trace(Tracer& t) override;
+
+  bool is_task_handle() const { return hkind == HandleKind::TaskStep || hkind == HandleKind::TaskWakeup; }
+  TaskObj* task() const;      // TaskStep / TaskWakeup: the task (else nullptr)
+  Value callback() const { return hkind == HandleKind::Callback ? value : Value(); }
+  TupleObj* args() const;     // Callback: its arguments (else nullptr)
 };
 
 struct FutureCallbackEntry {
@@ -141,5 +150,7 @@ struct TaskObj final : FutureObj {
   Value coro() const { return Value::object(coro_); }
   Value context() const { return extra_ ? extra_->context : Value(); }
 };
+
+inline TaskObj* HandleObj::task() const { return is_task_handle() ? static_cast<TaskObj*>(target) : nullptr; }
 
 }  // namespace looplab

@@ -337,8 +337,8 @@ Value handle_repr(VM& vm, Value self) {
   // mirrors events.py Handle._repr_info; TimerHandle inserts when= as the third item.
   std::vector<std::string> info{h->is_timer ? "TimerHandle" : "Handle"};
   if (h->cancelled) info.push_back("cancelled");
-  if (h->hkind == HandleKind::Callback && !h->callback.is_undef())
-    info.push_back(asyncio_runtime(vm)->host.format_callback_source(h->callback, h->args));
+  if (h->hkind == HandleKind::Callback && !h->callback().is_undef())
+    info.push_back(asyncio_runtime(vm)->host.format_callback_source(h->callback(), h->args()));
   if (h->is_timer) {
     std::string when;
     if (!repr_text(vm, Value::real(h->when), when)) return Value::error();
