@@ -654,16 +654,11 @@ bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
       }
       break;
     case HandleKind::Callback: {
+      // A future's done callback is fn(future).
       TupleObj* args = h->args();
-      StepResult r;
-      if (!args && h->future) {
-        // A future's done callback: fn(future).
-        TupleObj* one = heap->make_var<TupleObj>(sizeof(Value), classes.tuple, 1);
-        (*one)[0] = Value::object(h->future);
-        args = one;
-      }
+      Value arg = !args && h->future ? Value::object(h->future) : Value();
       step_started_ = time();
-      r = host->call(h->callback(), args, budget);
+      StepResult r = host->call(h->callback(), args, arg, budget);
       if (r.kind == Outcome::Preempted) {
         in_flight_ = h;
         in_flight_task_ = nullptr;

@@ -33,8 +33,9 @@ class LoopHost {
   virtual ~LoopHost() = default;
   // Task.__step's coro.send(value) / coro.throw(value).
   virtual StepResult coro_send(Value coro, Value value, bool is_throw, uint64_t budget) = 0;
-  // A callback handle: callable(*args).
-  virtual StepResult call(Value callable, TupleObj* args, uint64_t budget) = 0;
+  // A callback handle: callable(*args), then `arg` when it is not Undef (a future's done
+  // callback gets the future that way, without a tuple made for it).
+  virtual StepResult call(Value callable, TupleObj* args, Value arg, uint64_t budget) = 0;
   virtual StepResult resume_parked(void* parked, uint64_t budget) = 0;
   virtual void trace_parked(void* parked, Tracer& t) = 0;
 

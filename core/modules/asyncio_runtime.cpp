@@ -93,7 +93,7 @@ StepResult VmLoopHost::coro_send(Value coro, Value value, bool is_throw, uint64_
   return {Outcome::Raised, vm_.take_exception()};
 }
 
-StepResult VmLoopHost::call(Value callable, TupleObj* args, uint64_t budget) {
+StepResult VmLoopHost::call(Value callable, TupleObj* args, Value arg, uint64_t budget) {
   std::vector<Value> argv;
   if (callable.is_obj() && callable.o->kind == Kind::BoundMethod) {
     BoundMethodObj* m = static_cast<BoundMethodObj*>(callable.o);
@@ -101,6 +101,7 @@ StepResult VmLoopHost::call(Value callable, TupleObj* args, uint64_t budget) {
     callable = m->func;
   }
   if (args) argv.insert(argv.end(), args->items(), args->items() + args->size);
+  if (!arg.is_undef()) argv.push_back(arg);
   if (callable.is_obj() && callable.o->kind == Kind::Function &&
       !static_cast<FunctionObj*>(callable.o)->code->is_generator_like()) {
     // A Python callback runs in slices like a task step.

@@ -16,7 +16,7 @@ class VmLoopHost final : public LoopHost {
  public:
   explicit VmLoopHost(VM& vm) : vm_(vm) {}
   StepResult coro_send(Value coro, Value value, bool is_throw, uint64_t budget) override;
-  StepResult call(Value callable, TupleObj* args, uint64_t budget) override;
+  StepResult call(Value callable, TupleObj* args, Value arg, uint64_t budget) override;
   StepResult resume_parked(void* parked, uint64_t budget) override;
   void trace_parked(void* parked, Tracer& t) override;
   Value cancelled_error(Value message) override;
