@@ -15,8 +15,8 @@ void Frame::trace(Tracer& t) {
   t.mark(globals);
   t.mark(locals_dict);
   t.mark(gen);
-  t.mark(handled_exc);
-  t.mark(init_self);
+  t.mark(handled_exc.get());
+  t.mark(init_self.get());
   Value* s = slots();
   size_t live = code->nlocals() + code->ncells() + sp;
   for (size_t i = 0; i < live; i++) t.mark(s[i]);
@@ -33,10 +33,14 @@ constexpr size_t kClasses = 256;
 std::vector<void*>* const g_free = new std::vector<void*>[kClasses];
 }  // namespace
 
-Frame* alloc_frame(CodeObj* code) {
+size_t frame_alloc_bytes(const CodeObj* code) {
   size_t nslots = code->nlocals() + code->ncells() + code->stacksize;
   size_t bytes = sizeof(Frame) + nslots * sizeof(Value) + code->blockdepth * sizeof(Block);
-  size_t cls = (bytes + kGranule - 1) / kGranule;
+  return (bytes + kGranule - 1) / kGranule * kGranule;
+}
+
+Frame* alloc_frame(CodeObj* code) {
+  size_t cls = frame_alloc_bytes(code) / kGranule;
   void* mem;
   if (cls < kClasses && !g_free[cls].empty()) {
     mem = g_free[cls].back();
@@ -46,15 +50,15 @@ Frame* alloc_frame(CodeObj* code) {
   }
   Frame* f = new (mem) Frame();
   f->code = code;
-  f->alloc_size = uint32_t(cls * kGranule);
+  f->size_class = cls < kClasses ? uint8_t(cls) : 0;
   Value* s = f->slots();
   for (size_t i = 0; i < code->nlocals() + code->ncells(); i++) new (&s[i]) Value();
   return f;
 }
 
 void free_frame(Frame* f) {
-  size_t cls = f->alloc_size / kGranule;
-  if (cls < kClasses && g_free[cls].size() < 256) g_free[cls].push_back(f);
+  size_t cls = f->size_class;
+  if (cls != 0 && g_free[cls].size() < 256) g_free[cls].push_back(f);
   else std::free(f);
 }
 

@@ -31,6 +31,22 @@ enum class ReturnMode : uint8_t {
   Entry,    // return to C++: the dispatch loop that started this frame returns
 };
 
+// A Value that can only be an object or Undef (an exception, an instance), stored as one
+// pointer: frames hold two, and a suspended coroutine's frame lives as long as it does.
+class ObjSlot {
+ public:
+  bool is_undef() const { return o_ == nullptr; }
+  operator Value() const { return o_ ? Value::object(o_) : Value(); }
+  ObjSlot& operator=(const Value& v) {
+    o_ = v.is_obj() ? v.o : nullptr;  // (only objects and Undef are ever stored)
+    return *this;
+  }
+  Obj* get() const { return o_; }
+
+ private:
+  Obj* o_ = nullptr;
+};
+
 struct Frame {
   CodeObj* code = nullptr;
   FunctionObj* func = nullptr;// the function being run (nullptr for modules and class bodies)
@@ -38,14 +54,14 @@ struct Frame {
   DictObj* locals_dict = nullptr;// module and class bodies: the namespace for *_NAME ops
   Frame* back = nullptr;    // the frame this one returns to (nullptr when suspended)
   GenObj* gen = nullptr;    // the generator/coroutine owning this frame, if any
-  Value handled_exc;        // exception being handled here (sys.exc_info()), Undef if none
-  Value init_self;          // ReturnMode::Init: the instance being initialised
+  ObjSlot handled_exc;      // exception being handled here (sys.exc_info()), Undef if none
+  ObjSlot init_self;        // ReturnMode::Init: the instance being initialised
   uint32_t pc = 0;          // index of the next instruction
   uint32_t sp = 0;          // stack depth
-  uint32_t nblocks = 0;
-  ReturnMode mode = ReturnMode::Call;
-  uint32_t alloc_size = 0;  // bytes of this frame's block (for the allocator)
   int32_t last_line = 0;    // line tracing: the line last reported for this frame
+  uint16_t nblocks = 0;     // (at most the code's blockdepth)
+  ReturnMode mode = ReturnMode::Call;
+  uint8_t size_class = 0;   // the allocator's free list for this block (0: a large one, malloc'd)
 
   Value* slots() { return reinterpret_cast<Value*>(this + 1); }
   Value* cells() { return slots() + code->nlocals(); }
@@ -59,5 +75,8 @@ struct Frame {
 // Frame storage: size-class free lists, so calls do not go to malloc.
 Frame* alloc_frame(CodeObj* code);
 void free_frame(Frame* f);
+// Bytes of the block alloc_frame gives a frame of `code` (for the heap's accounting; free_frame
+// never reads the frame's code, which a sweep may have freed first).
+size_t frame_alloc_bytes(const CodeObj* code);
 
 }  // namespace looplab

@@ -26,7 +26,7 @@ struct GenObj final : Obj {
       : Obj(cls, Kind::Generator), frame(f), name(n), qualname(qn), code(f->code) {}
   ~GenObj() override;
   void trace(Tracer& t) override;
-  size_t extra_bytes() const override { return frame ? frame->alloc_size : 0; }
+  size_t extra_bytes() const override { return frame ? frame_alloc_bytes(frame->code) : 0; }
 
   bool is_coroutine() const { return frame ? (frame->code->flags & kCoCoroutine) : false; }
 };
