@@ -1,6 +1,7 @@
 #include "loop/event_log.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include "loop/clock.h"
@@ -72,12 +73,14 @@ uint8_t* put_varint(uint8_t* p, uint64_t v) {
   return p;
 }
 
-uint64_t get_varint(const uint8_t*& p) {
-  uint64_t v = 0;
-  for (int shift = 0;; shift += 7) {
-    uint8_t byte = *p++;
-    v |= uint64_t(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) return v;
+inline uint64_t get_varint(const uint8_t*& p) {
+  uint64_t byte = *p++;
+  if (byte < 0x80) return byte;  // most operands and tick counts take one byte
+  uint64_t v = byte & 0x7f;
+  for (int shift = 7;; shift += 7) {
+    byte = *p++;
+    v |= (byte & 0x7f) << shift;
+    if (byte < 0x80) return v;
   }
 }
 
@@ -113,12 +116,12 @@ uint8_t* encode(uint8_t* p, const Event& e, double prev_t, OperandBase& base) {
   p += 2;
   uint64_t tb = bits_of(e.t), pb = bits_of(prev_t);
   uint8_t fl;
-  double q = std::nearbyint((e.t - prev_t) / kTick);
-  int64_t r = 0;
+  double q = tb == pb ? 0 : std::nearbyint((e.t - prev_t) / kTick);
+  int64_t r = INT64_MAX;
   if (q >= 0 && q < 1e12) r = int64_t(tb - bits_of(after_ticks(prev_t, uint64_t(q))));
   if (tb == pb) {
     fl = kTimeSame;
-  } else if (q >= 0 && q < 1e12 && r > -(1 << 20) && r < (1 << 20)) {
+  } else if (r > -(1 << 20) && r < (1 << 20)) {
     fl = kTimeTicks;
     p = put_varint(p, uint64_t(q) << 1 | (r != 0));
     if (r != 0) p = put_varint(p, zigzag(r));
@@ -176,8 +179,9 @@ const uint8_t* decode(const uint8_t* p, Event& e, double prev_t, OperandBase& ba
     default: e.f = double_of(get_raw(p)); break;
   }
   uint32_t* prev = base.of(e.kind);
-  for (int i = 0; i < 3; i++)
-    if (fl & (kHasA << i)) prev[i] += uint32_t(unzigzag(get_varint(p)));
+  if (fl & kHasA) prev[0] += uint32_t(unzigzag(get_varint(p)));
+  if (fl & kHasB) prev[1] += uint32_t(unzigzag(get_varint(p)));
+  if (fl & kHasC) prev[2] += uint32_t(unzigzag(get_varint(p)));
   e.a = prev[0];
   e.b = prev[1];
   e.c = prev[2];
