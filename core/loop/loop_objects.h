@@ -121,8 +121,10 @@ struct FutureObj : Obj {
   }
   Value cancel_message() const { return extra_ ? extra_->cancel_message : Value(); }
   Value cancelled_exc() const { return extra_ ? extra_->cancelled_exc : Value(); }
-  // Stores without allocating the extra for the common Undef.
+  // Store without allocating the extra for the common "none" (a None message is stored as
+  // Undef: both read as None).
   void set_cancel_message(Value v) {
+    if (v.is_none()) v = Value();
     if (extra_ || !v.is_undef()) extra().cancel_message = v;
   }
   void set_cancelled_exc(Value v) {
