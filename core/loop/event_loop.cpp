@@ -163,14 +163,56 @@ void EventLoop::cancel_handle(HandleObj* h) {
 
 // ---- futures --------------------------------------------------------------------------------
 
-void FutureCallbacks::trace(Tracer& t) {
-  t.mark(first_.fn);
-  t.mark(first_.wakeup);
+FutureCallbackEntry FutureCallbacks::unpack(uintptr_t w) {
+  Obj* o = reinterpret_cast<Obj*>(w & ~kTags);
+  if (w & kWakeup) return {Value(), static_cast<TaskObj*>(o)};
+  if (w & kBoxed) return {(*static_cast<TupleObj*>(o))[0], nullptr};
+  return {Value::object(o), nullptr};
+}
+
+void FutureCallbacks::push_word(uintptr_t w) {
+  if (empty()) {
+    first_ = w;
+    return;
+  }
+  if (!rest_) rest_ = std::make_unique<std::vector<uintptr_t>>();
+  rest_->push_back(w);
+}
+
+void FutureCallbacks::push_back(const FutureCallbackEntry& e, TupleObj* box) {
+  static_assert(alignof(Obj) >= 4, "two tag bits in an object pointer");
+  if (e.wakeup) push_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(e.wakeup)) | kWakeup);
+  else if (box) push_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(box)) | kBoxed);
+  else push_word(reinterpret_cast<uintptr_t>(e.fn.o));
+}
+
+void FutureCallbacks::erase(const std::vector<bool>& drop) {
+  std::vector<uintptr_t> kept;
+  for (size_t i = 0; i < size(); i++) {
+    if (i < drop.size() && drop[i]) continue;
+    kept.push_back(i == 0 ? first_ : (*rest_)[i - 1]);
+  }
+  first_ = 0;
+  rest_.reset();
+  for (uintptr_t w : kept) push_word(w);
+}
+
+std::vector<FutureCallbackEntry> FutureCallbacks::take() {
+  std::vector<FutureCallbackEntry> all;
+  if (empty()) return all;
+  all.reserve(size());
+  all.push_back(unpack(first_));
   if (rest_)
-    for (FutureCallbackEntry& e : *rest_) {
-      t.mark(e.fn);
-      t.mark(e.wakeup);
-    }
+    for (uintptr_t w : *rest_) all.push_back(unpack(w));
+  first_ = 0;
+  rest_.reset();
+  return all;
+}
+
+void FutureCallbacks::trace(Tracer& t) {
+  if (first_) t.mark(reinterpret_cast<Obj*>(first_ & ~kTags));
+  if (rest_)
+    for (uintptr_t w : *rest_) t.mark(reinterpret_cast<Obj*>(w & ~kTags));
 }
 
 void FutureObj::trace(Tracer& t) {
@@ -289,7 +331,12 @@ void EventLoop::add_done_callback(FutureObj* f, Value fn) {
     h->label = log->intern(host->describe(fn));
     push_ready(h);
   } else {
-    f->callbacks.push_back({fn, nullptr});
+    TupleObj* box = nullptr;
+    if (!fn.is_obj()) {
+      box = heap->make_var<TupleObj>(sizeof(Value), classes.tuple, 1);
+      (*box)[0] = fn;
+    }
+    f->callbacks.push_back({fn, nullptr}, box);
     log->add(EventKind::FutureCallback, time(), f->id, 0, log->intern(host->describe(fn)));
   }
 }
@@ -305,12 +352,17 @@ void EventLoop::add_wakeup(FutureObj* f, TaskObj* waiter) {
 
 // mirrors futures.py Future.remove_done_callback.
 int EventLoop::remove_done_callback(FutureObj* f, Value fn) {
-  std::vector<FutureCallbackEntry> all = f->callbacks.take();
+  // The callbacks stay in place (traced) while __eq__ may run.
+  std::vector<bool> drop(f->callbacks.size());
   int removed = 0;
-  for (FutureCallbackEntry& e : all) {
-    if (!e.wakeup && host->callbacks_equal(e.fn, fn)) removed++;
-    else f->callbacks.push_back(e);
+  for (size_t i = 0; i < drop.size() && i < f->callbacks.size(); i++) {
+    FutureCallbackEntry e = f->callbacks[i];
+    if (!e.wakeup && host->callbacks_equal(e.fn, fn)) {
+      drop[i] = true;
+      removed++;
+    }
   }
+  if (removed) f->callbacks.erase(drop);
   return removed;
 }
 

@@ -3,6 +3,7 @@
 // asyncio.events.Handle, futures.Future and tasks.Task exactly.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -53,36 +54,28 @@ struct FutureCallbackEntry {
 
 // A future's done callbacks, in the order they were added. Nearly every future has at most
 // one (the task awaiting it), so the first is stored inline and the rest in a vector that is
-// allocated only for a second one.
+// allocated only for a second one. Each is one word: the object's pointer, its low bits
+// saying a task to wake (kWakeup) or a callable that is not an object, boxed in a 1-tuple
+// (kBoxed: add_done_callback(5) is legal, and fails only when called).
 class FutureCallbacks {
  public:
-  bool empty() const { return !first_.wakeup && first_.fn.is_undef(); }
+  bool empty() const { return first_ == 0; }
   size_t size() const { return empty() ? 0 : 1 + (rest_ ? rest_->size() : 0); }
-  const FutureCallbackEntry& operator[](size_t i) const { return i == 0 ? first_ : (*rest_)[i - 1]; }
-  void push_back(const FutureCallbackEntry& e) {
-    if (empty()) first_ = e;
-    else {
-      if (!rest_) rest_ = std::make_unique<std::vector<FutureCallbackEntry>>();
-      rest_->push_back(e);
-    }
-  }
+  FutureCallbackEntry operator[](size_t i) const { return unpack(i == 0 ? first_ : (*rest_)[i - 1]); }
+  // `boxed`: e.fn is not an object and `box` is a 1-tuple holding it.
+  void push_back(const FutureCallbackEntry& e, TupleObj* box = nullptr);
   // Empties the list and returns what it held, in order.
-  std::vector<FutureCallbackEntry> take() {
-    std::vector<FutureCallbackEntry> all;
-    if (empty()) return all;
-    all.reserve(size());
-    all.push_back(first_);
-    if (rest_) all.insert(all.end(), rest_->begin(), rest_->end());
-    first_ = FutureCallbackEntry();
-    rest_.reset();
-    return all;
-  }
+  std::vector<FutureCallbackEntry> take();
+  void erase(const std::vector<bool>& drop);  // drops the i-th where drop[i]
   void trace(Tracer& t);
-  size_t extra_bytes() const { return rest_ ? sizeof(*rest_) + rest_->capacity() * sizeof(FutureCallbackEntry) : 0; }
+  size_t extra_bytes() const { return rest_ ? sizeof(*rest_) + rest_->capacity() * sizeof(uintptr_t) : 0; }
 
  private:
-  FutureCallbackEntry first_;  // empty: no callbacks
-  std::unique_ptr<std::vector<FutureCallbackEntry>> rest_;
+  static constexpr uintptr_t kWakeup = 1, kBoxed = 2, kTags = 3;
+  static FutureCallbackEntry unpack(uintptr_t w);
+  void push_word(uintptr_t w);
+  uintptr_t first_ = 0;  // 0: no callbacks
+  std::unique_ptr<std::vector<uintptr_t>> rest_;
 };
 
 // The parts of a future that few futures use, allocated on first use (FutureObj::extra()).
