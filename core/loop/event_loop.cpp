@@ -41,6 +41,7 @@ EventLoop::EventLoop(ClassObj* cls, Heap* hp, LoopHost* h, EventLog* l, VirtualC
 void EventLoop::trace(Tracer& t) {
   for (HandleObj* h : ready) t.mark(h);
   for (HandleObj* h : scheduled) t.mark(h);
+  for (HandleObj* h : spare_handles_) t.mark(h);
   compact_live_tasks();  // done tasks are dropped here, so the collector can free them
   for (TaskObj* task : live_tasks) t.mark(task);
   t.mark(current_task);
@@ -61,6 +62,16 @@ void EventLoop::trace(Tracer& t) {
 // ---- handles --------------------------------------------------------------------------------
 
 HandleObj* EventLoop::new_handle(HandleKind kind, bool timer) {
+  if (!timer && !spare_handles_.empty()) {
+    HandleObj* h = spare_handles_.back();
+    spare_handles_.pop_back();
+    // (released handles are plain Handles with their run fields cleared)
+    h->hkind = kind;
+    h->id = ++counters->handles;
+    h->label = 0;
+    h->is_exception = false;
+    return h;
+  }
   HandleObj* h = heap->make<HandleObj>(timer ? classes.timer_handle : classes.handle, kind, ++counters->handles);
   h->is_timer = timer;
   return h;
@@ -82,14 +93,18 @@ HandleObj* EventLoop::task_handle(TaskObj* t, HandleKind kind) {
   return h;
 }
 
-// After a handle ran: a task's step/wakeup handle is free for the task's next step.
+// After a handle ran: a task's step/wakeup handle is free for the task's next step, or, when
+// the task no longer holds it (it is done), for any new handle (the callbacks its end
+// scheduled: a finished gather child's _done_callback takes the handle of the child's step).
 void EventLoop::release_handle(HandleObj* h) {
   if (!h->is_task_handle()) return;
+  TaskObj* t = h->task();
   h->in_use = false;
   h->cancelled = false;
   h->target = nullptr;
   h->future = nullptr;
   h->value = Value();
+  if ((!t || t->step_handle != h) && spare_handles_.size() < kMaxSpareHandles) spare_handles_.push_back(h);
 }
 
 // The label the log shows for a handle: what it will run.

@@ -159,6 +159,10 @@ struct EventLoop final : Obj {
   HandleObj* in_flight_ = nullptr;   // the handle whose run was preempted
   TaskObj* in_flight_task_ = nullptr;
   void* parked_ = nullptr;
+  // Task handles no task holds any more, reused by the next new handle (few: each is taken
+  // again at once by the callbacks of the task that just ended).
+  static constexpr size_t kMaxSpareHandles = 16;
+  std::vector<HandleObj*> spare_handles_;
   std::vector<TaskObj*> live_tasks;  // pending tasks, and done ones not yet compacted away
   size_t done_in_live_ = 0;
   void compact_live_tasks();
