@@ -22,11 +22,12 @@ struct Event {
 };
 
 // Storage: records are appended to an open block of kBlock plain Events; a full block is
-// sealed, i.e. encoded into bytes (a kind byte, a flags byte, then as varints only the fields
-// that are not "the record before's time" or zero; see event_log.cpp), a fraction of the 32
-// bytes of an Event. Reading a sealed record decodes its block into a one-block cache, so
-// sequential and nearby reads cost a copy. Strings live in one arena, deduplicated through an
-// open-addressing table of ids.
+// sealed, i.e. encoded into bytes (a kind byte, a flags byte, then varints for what cannot be
+// predicted: the time as clock ticks after the previous record's, operands as differences from
+// the previous record of the same kind; see event_log.cpp): 3-4 bytes a record on scheduling
+// runs instead of the 32 of an Event. Reading a sealed record decodes its block into a
+// one-block cache, so sequential and nearby reads cost a copy. Strings live in one arena,
+// deduplicated through an open-addressing table of ids.
 class EventLog {
  public:
   EventLog();
