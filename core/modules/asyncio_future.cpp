@@ -317,20 +317,27 @@ Value fut_make_cancelled_error(VM& vm, CallArgs& a) {
 
 // ---- await future: the iterator that yields the future until it is done ---------------------
 
-struct FutureIterObj final : Obj {
-  FutureObj* future;
-  bool yielded = false;
-  FutureIterObj(ClassObj* cls, FutureObj* f) : Obj(cls, Kind::Other), future(f) {}
-  void trace(Tracer& t) override { t.mark(future); }
+// One per `await future`, alive while the awaiting coroutine is suspended on it: the future's
+// pointer carries the "yielded" bit, which keeps the object at 40 bytes.
+class FutureIterObj final : public Obj {
+ public:
+  FutureIterObj(ClassObj* cls, FutureObj* f) : Obj(cls, Kind::Other), bits_(reinterpret_cast<uintptr_t>(f)) {}
+  void trace(Tracer& t) override { t.mark(future()); }
+  FutureObj* future() const { return reinterpret_cast<FutureObj*>(bits_ & ~uintptr_t(1)); }
+  bool yielded() const { return bits_ & 1; }
+  void set_yielded() { bits_ |= 1; }
+
+ private:
+  uintptr_t bits_;
 };
 
 // mirrors futures.py Future.__await__.
 SendResult future_iter_send(VM& vm, Value self, Value, Value* out) {
   FutureIterObj* it = static_cast<FutureIterObj*>(self.o);
-  FutureObj* f = it->future;
-  if (!f->done() && !it->yielded) {
+  FutureObj* f = it->future();
+  if (!f->done() && !it->yielded()) {
     f->blocking = true;
-    it->yielded = true;
+    it->set_yielded();
     *out = Value::object(f);
     return SendResult::Yield;
   }
