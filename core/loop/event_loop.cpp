@@ -178,63 +178,59 @@ void EventLoop::cancel_handle(HandleObj* h) {
 
 // ---- futures --------------------------------------------------------------------------------
 
-FutureCallbackEntry FutureCallbacks::unpack(uintptr_t w) {
+FutureCallbackEntry FutureObj::unpack(uintptr_t w) {
   Obj* o = reinterpret_cast<Obj*>(w & ~kTags);
   if (w & kWakeup) return {Value(), static_cast<TaskObj*>(o)};
   if (w & kBoxed) return {(*static_cast<TupleObj*>(o))[0], nullptr};
   return {Value::object(o), nullptr};
 }
 
-void FutureCallbacks::push_word(uintptr_t w) {
-  if (empty()) {
-    first_ = w;
-    return;
-  }
-  if (!rest_) rest_ = std::make_unique<std::vector<uintptr_t>>();
-  rest_->push_back(w);
+FutureCallbackEntry FutureObj::callback_at(size_t i) const {
+  return unpack(i == 0 ? first_cb_ : extra_->more_callbacks[i - 1]);
 }
 
-void FutureCallbacks::push_back(const FutureCallbackEntry& e, TupleObj* box) {
+void FutureObj::push_callback_word(uintptr_t w) {
+  if (first_cb_ == 0) first_cb_ = w;
+  else extra().more_callbacks.push_back(w);
+}
+
+void FutureObj::add_callback(const FutureCallbackEntry& e, TupleObj* box) {
   static_assert(alignof(Obj) >= 4, "two tag bits in an object pointer");
-  if (e.wakeup) push_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(e.wakeup)) | kWakeup);
-  else if (box) push_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(box)) | kBoxed);
-  else push_word(reinterpret_cast<uintptr_t>(e.fn.o));
+  if (e.wakeup) push_callback_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(e.wakeup)) | kWakeup);
+  else if (box) push_callback_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(box)) | kBoxed);
+  else push_callback_word(reinterpret_cast<uintptr_t>(e.fn.o));
 }
 
-void FutureCallbacks::erase(const std::vector<bool>& drop) {
-  std::vector<uintptr_t> kept;
-  for (size_t i = 0; i < size(); i++) {
-    if (i < drop.size() && drop[i]) continue;
-    kept.push_back(i == 0 ? first_ : (*rest_)[i - 1]);
-  }
-  first_ = 0;
-  rest_.reset();
-  for (uintptr_t w : kept) push_word(w);
-}
-
-std::vector<FutureCallbackEntry> FutureCallbacks::take() {
+std::vector<FutureCallbackEntry> FutureObj::take_callbacks() {
   std::vector<FutureCallbackEntry> all;
-  if (empty()) return all;
-  all.reserve(size());
-  all.push_back(unpack(first_));
-  if (rest_)
-    for (uintptr_t w : *rest_) all.push_back(unpack(w));
-  first_ = 0;
-  rest_.reset();
+  if (first_cb_ == 0) return all;
+  all.reserve(callbacks_size());
+  all.push_back(unpack(first_cb_));
+  first_cb_ = 0;
+  if (extra_) {
+    for (uintptr_t w : extra_->more_callbacks) all.push_back(unpack(w));
+    std::vector<uintptr_t>().swap(extra_->more_callbacks);
+  }
   return all;
 }
 
-void FutureCallbacks::trace(Tracer& t) {
-  if (first_) t.mark(reinterpret_cast<Obj*>(first_ & ~kTags));
-  if (rest_)
-    for (uintptr_t w : *rest_) t.mark(reinterpret_cast<Obj*>(w & ~kTags));
+void FutureObj::erase_callbacks(const std::vector<bool>& drop) {
+  std::vector<uintptr_t> kept;
+  for (size_t i = 0; i < callbacks_size(); i++) {
+    if (i < drop.size() && drop[i]) continue;
+    kept.push_back(i == 0 ? first_cb_ : extra_->more_callbacks[i - 1]);
+  }
+  first_cb_ = 0;
+  if (extra_) extra_->more_callbacks.clear();
+  for (uintptr_t w : kept) push_callback_word(w);
 }
 
 void FutureObj::trace(Tracer& t) {
   t.mark(loop);
   t.mark(outcome);
-  callbacks.trace(t);
+  if (first_cb_) t.mark(reinterpret_cast<Obj*>(first_cb_ & ~kTags));
   if (extra_) {
+    for (uintptr_t w : extra_->more_callbacks) t.mark(reinterpret_cast<Obj*>(w & ~kTags));
     t.mark(extra_->cancel_message);
     t.mark(extra_->cancelled_exc);
     t.mark(extra_->context);
@@ -261,8 +257,8 @@ FutureObj* EventLoop::create_future(uint32_t label) {
 
 // mirrors futures.py Future.__schedule_callbacks.
 void EventLoop::schedule_callbacks(FutureObj* f) {
-  if (f->callbacks.empty()) return;
-  for (FutureCallbackEntry& e : f->callbacks.take()) {
+  if (f->callbacks_empty()) return;
+  for (FutureCallbackEntry& e : f->take_callbacks()) {
     if (e.wakeup) {
       schedule_wakeup(e.wakeup, f);
     } else {
@@ -351,7 +347,7 @@ void EventLoop::add_done_callback(FutureObj* f, Value fn) {
       box = heap->make_var<TupleObj>(sizeof(Value), classes.tuple, 1);
       (*box)[0] = fn;
     }
-    f->callbacks.push_back({fn, nullptr}, box);
+    f->add_callback({fn, nullptr}, box);
     log->add(EventKind::FutureCallback, time(), f->id, 0, log->intern(host->describe(fn)));
   }
 }
@@ -360,7 +356,7 @@ void EventLoop::add_wakeup(FutureObj* f, TaskObj* waiter) {
   if (f->state != FutureState::Pending) {
     schedule_wakeup(waiter, f);
   } else {
-    f->callbacks.push_back({Value(), waiter});
+    f->add_callback({Value(), waiter});
     log->add(EventKind::FutureCallback, time(), f->id, waiter->task_id, 0);
   }
 }
@@ -368,16 +364,16 @@ void EventLoop::add_wakeup(FutureObj* f, TaskObj* waiter) {
 // mirrors futures.py Future.remove_done_callback.
 int EventLoop::remove_done_callback(FutureObj* f, Value fn) {
   // The callbacks stay in place (traced) while __eq__ may run.
-  std::vector<bool> drop(f->callbacks.size());
+  std::vector<bool> drop(f->callbacks_size());
   int removed = 0;
-  for (size_t i = 0; i < drop.size() && i < f->callbacks.size(); i++) {
-    FutureCallbackEntry e = f->callbacks[i];
+  for (size_t i = 0; i < drop.size() && i < f->callbacks_size(); i++) {
+    FutureCallbackEntry e = f->callback_at(i);
     if (!e.wakeup && host->callbacks_equal(e.fn, fn)) {
       drop[i] = true;
       removed++;
     }
   }
-  if (removed) f->callbacks.erase(drop);
+  if (removed) f->erase_callbacks(drop);
   return removed;
 }
 

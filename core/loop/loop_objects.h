@@ -52,44 +52,24 @@ struct FutureCallbackEntry {
   TaskObj* wakeup = nullptr;  // Task.__wakeup of this task
 };
 
-// A future's done callbacks, in the order they were added. Nearly every future has at most
-// one (the task awaiting it), so the first is stored inline and the rest in a vector that is
-// allocated only for a second one. Each is one word: the object's pointer, its low bits
-// saying a task to wake (kWakeup) or a callable that is not an object, boxed in a 1-tuple
-// (kBoxed: add_done_callback(5) is legal, and fails only when called).
-class FutureCallbacks {
- public:
-  bool empty() const { return first_ == 0; }
-  size_t size() const { return empty() ? 0 : 1 + (rest_ ? rest_->size() : 0); }
-  FutureCallbackEntry operator[](size_t i) const { return unpack(i == 0 ? first_ : (*rest_)[i - 1]); }
-  // `boxed`: e.fn is not an object and `box` is a 1-tuple holding it.
-  void push_back(const FutureCallbackEntry& e, TupleObj* box = nullptr);
-  // Empties the list and returns what it held, in order.
-  std::vector<FutureCallbackEntry> take();
-  void erase(const std::vector<bool>& drop);  // drops the i-th where drop[i]
-  void trace(Tracer& t);
-  size_t extra_bytes() const { return rest_ ? sizeof(*rest_) + rest_->capacity() * sizeof(uintptr_t) : 0; }
-
- private:
-  static constexpr uintptr_t kWakeup = 1, kBoxed = 2, kTags = 3;
-  static FutureCallbackEntry unpack(uintptr_t w);
-  void push_word(uintptr_t w);
-  uintptr_t first_ = 0;  // 0: no callbacks
-  std::unique_ptr<std::vector<uintptr_t>> rest_;
-};
-
 // The parts of a future that few futures use, allocated on first use (FutureObj::extra()).
 struct FutureExtra {
   Value cancel_message;       // Undef: None
   Value cancelled_exc;        // CancelledError to re-raise (Undef: none)
   Value context;              // Task: the contextvars context of its steps (Undef: none)
   DictObj* attrs = nullptr;   // attributes of instances of Python subclasses (_GatheringFuture)
+  std::vector<uintptr_t> more_callbacks;  // done callbacks after the first (FutureObj::first_cb_)
 };
 
 struct FutureObj : Obj {
   EventLoop* loop;
   Value outcome;              // the result, or the exception when has_exception (Undef: unset)
-  FutureCallbacks callbacks;
+  // Done callbacks, in the order they were added: nearly every future has at most one (the
+  // task awaiting it), so the first is here and the rest in the extra. Each is one word: an
+  // object's pointer whose low bits say a task to wake (kWakeup) or a callable that is not an
+  // object, boxed in a 1-tuple (kBoxed: add_done_callback(5) is legal, and fails only when
+  // called). 0: none.
+  uintptr_t first_cb_ = 0;
   std::unique_ptr<FutureExtra> extra_;
   uint32_t id;
   uint32_t label = 0;         // log string: who made it ("sleep(1)", "Lock.acquire", ...)
@@ -98,10 +78,15 @@ struct FutureObj : Obj {
   bool blocking = false;      // _asyncio_future_blocking
   bool log_traceback = false; // an exception nobody retrieved yet
   bool is_task = false;
+  // Task's, kept here where they fill the future's padding.
+  bool must_cancel = false;
+  bool log_destroy_pending = true;
 
   FutureObj(ClassObj* cls, EventLoop* l, uint32_t i) : Obj(cls, Kind::Other), loop(l), id(i) {}
   void trace(Tracer& t) override;
-  size_t extra_bytes() const override { return callbacks.extra_bytes() + (extra_ ? sizeof(FutureExtra) : 0); }
+  size_t extra_bytes() const override {
+    return extra_ ? sizeof(FutureExtra) + extra_->more_callbacks.capacity() * sizeof(uintptr_t) : 0;
+  }
   // Only instances of Python subclasses have attributes (they get an extra for them).
   DictObj** attr_dict_slot() override;
   bool done() const { return state != FutureState::Pending; }
@@ -123,6 +108,21 @@ struct FutureObj : Obj {
   void set_cancelled_exc(Value v) {
     if (extra_ || !v.is_undef()) extra().cancelled_exc = v;
   }
+
+  // Done callbacks.
+  bool callbacks_empty() const { return first_cb_ == 0; }
+  size_t callbacks_size() const { return first_cb_ == 0 ? 0 : 1 + (extra_ ? extra_->more_callbacks.size() : 0); }
+  FutureCallbackEntry callback_at(size_t i) const;
+  // `box`: e.fn is not an object and `box` is a 1-tuple holding it.
+  void add_callback(const FutureCallbackEntry& e, TupleObj* box = nullptr);
+  // Empties the list and returns what it held, in order.
+  std::vector<FutureCallbackEntry> take_callbacks();
+  void erase_callbacks(const std::vector<bool>& drop);  // drops the i-th where drop[i]
+
+ private:
+  static constexpr uintptr_t kWakeup = 1, kBoxed = 2, kTags = 3;
+  static FutureCallbackEntry unpack(uintptr_t w);
+  void push_callback_word(uintptr_t w);
 };
 
 struct TaskObj final : FutureObj {
@@ -134,8 +134,7 @@ struct TaskObj final : FutureObj {
   uint32_t name_number = 0;   // N of the automatic name "Task-N"
   int line = 0;               // line the coroutine is suspended at, for the visualizer
   int num_cancels_requested = 0;
-  bool must_cancel = false;
-  bool log_destroy_pending = true;
+  // (must_cancel and log_destroy_pending are FutureObj's)
 
   TaskObj(ClassObj* cls, EventLoop* l, uint32_t fut_id, uint32_t tid, Obj* coro)
       : FutureObj(cls, l, fut_id), coro_(coro), task_id(tid) {

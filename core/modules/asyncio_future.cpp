@@ -147,8 +147,8 @@ Value fut_await(VM& vm, CallArgs& a) {
 // interpreter's method-call path and allocates no bound method.
 Value callbacks_list(VM& vm, FutureObj* f) {
   ListObj* l = vm.new_list();
-  for (size_t i = 0; i < f->callbacks.size(); i++) {
-    Value fn = f->callbacks[i].fn;
+  for (size_t i = 0; i < f->callbacks_size(); i++) {
+    Value fn = f->callback_at(i).fn;
     l->items.push_back(fn.is_undef() ? Value::none() : fn);
   }
   return Value::object(l);
@@ -226,16 +226,16 @@ bool future_repr_info(VM& vm, FutureObj* f, std::vector<std::string>& info) {
       info.push_back("result=" + r);
     }
   }
-  if (!f->callbacks.empty()) {
+  if (!f->callbacks_empty()) {
     auto fmt = [&](const FutureCallbackEntry& e) {
       if (e.wakeup) return std::string("Task.task_wakeup()");
       return asyncio_runtime(vm)->host.describe(e.fn) + "()";
     };
-    size_t n = f->callbacks.size();
+    size_t n = f->callbacks_size();
     std::string cb;
-    if (n == 1) cb = fmt(f->callbacks[0]);
-    else if (n == 2) cb = fmt(f->callbacks[0]) + ", " + fmt(f->callbacks[1]);
-    else cb = fmt(f->callbacks[0]) + ", <" + std::to_string(n - 2) + " more>, " + fmt(f->callbacks[n - 1]);
+    if (n == 1) cb = fmt(f->callback_at(0));
+    else if (n == 2) cb = fmt(f->callback_at(0)) + ", " + fmt(f->callback_at(1));
+    else cb = fmt(f->callback_at(0)) + ", <" + std::to_string(n - 2) + " more>, " + fmt(f->callback_at(n - 1));
     info.push_back("cb=[" + cb + "]");
   }
   return true;
