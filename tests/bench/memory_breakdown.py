@@ -8,7 +8,8 @@ Runs the benchmark with N tasks and with none under heaptrack (Debian's `heaptra
 prints, for each function that allocated, the bytes it held at the heap's peak divided by N
 (N=0's run subtracted), largest first. Garbage the collector has not freed yet counts: it is
 part of the peak. Allocator overhead (malloc's headers and rounding) is not in these numbers;
-the RSS per task that run.py prints includes it.
+the RSS per task that run.py prints includes it. Heap objects come from the object pool's
+pages (ObjectPool::refill); to see them by type, build with -DCMAKE_CXX_FLAGS=-DLOOPLAB_NO_POOL.
 """
 import argparse
 import os
