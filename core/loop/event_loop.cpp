@@ -232,7 +232,6 @@ void FutureObj::trace(Tracer& t) {
   if (extra_) {
     for (uintptr_t w : extra_->more_callbacks) t.mark(reinterpret_cast<Obj*>(w & ~kTags));
     t.mark(extra_->cancel_message);
-    t.mark(extra_->cancelled_exc);
     t.mark(extra_->context);
     t.mark(extra_->attrs);
   }

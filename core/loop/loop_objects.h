@@ -55,7 +55,6 @@ struct FutureCallbackEntry {
 // The parts of a future that few futures use, allocated on first use (FutureObj::extra()).
 struct FutureExtra {
   Value cancel_message;       // Undef: None
-  Value cancelled_exc;        // CancelledError to re-raise (Undef: none)
   Value context;              // Task: the contextvars context of its steps (Undef: none)
   DictObj* attrs = nullptr;   // attributes of instances of Python subclasses (_GatheringFuture)
   std::vector<uintptr_t> more_callbacks;  // done callbacks after the first (FutureObj::first_cb_)
@@ -63,7 +62,9 @@ struct FutureExtra {
 
 struct FutureObj : Obj {
   EventLoop* loop;
-  Value outcome;              // the result, or the exception when has_exception (Undef: unset)
+  // Finished: the result, or the exception when has_exception. A task's CancelledError to
+  // re-raise (set just before it is cancelled; Undef: none). Else Undef.
+  Value outcome;
   // Done callbacks, in the order they were added: nearly every future has at most one (the
   // task awaiting it), so the first is here and the rest in the extra. Each is one word: an
   // object's pointer whose low bits say a task to wake (kWakeup) or a callable that is not an
@@ -91,14 +92,14 @@ struct FutureObj : Obj {
   DictObj** attr_dict_slot() override;
   bool done() const { return state != FutureState::Pending; }
 
-  Value result() const { return has_exception ? Value() : outcome; }
-  Value exception() const { return has_exception ? outcome : Value(); }
+  Value result() const { return state == FutureState::Finished && !has_exception ? outcome : Value(); }
+  Value exception() const { return state == FutureState::Finished && has_exception ? outcome : Value(); }
   FutureExtra& extra() {
     if (!extra_) extra_ = std::make_unique<FutureExtra>();
     return *extra_;
   }
   Value cancel_message() const { return extra_ ? extra_->cancel_message : Value(); }
-  Value cancelled_exc() const { return extra_ ? extra_->cancelled_exc : Value(); }
+  Value cancelled_exc() const { return state != FutureState::Finished ? outcome : Value(); }
   // Store without allocating the extra for the common "none" (a None message is stored as
   // Undef: both read as None).
   void set_cancel_message(Value v) {
@@ -106,7 +107,7 @@ struct FutureObj : Obj {
     if (extra_ || !v.is_undef()) extra().cancel_message = v;
   }
   void set_cancelled_exc(Value v) {
-    if (extra_ || !v.is_undef()) extra().cancelled_exc = v;
+    if (state != FutureState::Finished) outcome = v;
   }
 
   // Done callbacks.

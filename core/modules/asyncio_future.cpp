@@ -57,7 +57,7 @@ Value fut_exception(VM& vm, CallArgs& a) {
   if (f->state == FutureState::Cancelled) return vm.set_pending(f->loop->make_cancelled_error(f));
   if (f->state == FutureState::Pending) return invalid_state(vm, "Exception is not set.");
   f->log_traceback = false;
-  return f->has_exception ? f->outcome : Value::none();
+  return f->has_exception ? f->exception() : Value::none();
 }
 
 Value fut_set_result(VM& vm, CallArgs& a) {
@@ -171,7 +171,7 @@ FUT_PROP(fut_prop_blocking, Value::boolean(f->blocking))
 FUT_PROP(fut_prop_state, vm.str(state_name(f->state)))
 FUT_PROP(fut_prop_loop, Value::object(f->loop))
 FUT_PROP(fut_prop_result, f->result().is_undef() ? Value::none() : f->result())
-FUT_PROP(fut_prop_exception, f->has_exception ? f->outcome : Value::none())
+FUT_PROP(fut_prop_exception, f->has_exception ? f->exception() : Value::none())
 FUT_PROP(fut_prop_log_traceback, Value::boolean(f->log_traceback))
 FUT_PROP(fut_prop_cancel_message, f->cancel_message().is_undef() ? Value::none() : f->cancel_message())
 FUT_PROP(fut_prop_callbacks, callbacks_list(vm, f))
