@@ -24,12 +24,13 @@ constexpr double kSlowCallbackDuration = 0.1;
 bool timer_less(HandleObj* a, HandleObj* b) { return a->when < b->when; }
 }  // namespace
 
-TupleObj* HandleObj::args() const { return hkind == HandleKind::Callback ? static_cast<TupleObj*>(target) : nullptr; }
+TupleObj* HandleObj::args() const {
+  return hkind == HandleKind::Callback && !arg_is_future ? static_cast<TupleObj*>(target) : nullptr;
+}
 
 void HandleObj::trace(Tracer& t) {
   t.mark(value);
   t.mark(target);
-  t.mark(future);
 }
 
 EventLoop::EventLoop(ClassObj* cls, Heap* hp, LoopHost* h, EventLog* l, VirtualClock* c, const LoopClasses& cl,
@@ -70,6 +71,7 @@ HandleObj* EventLoop::new_handle(HandleKind kind, bool timer) {
     h->id = ++counters->handles;
     h->label = 0;
     h->is_exception = false;
+    h->arg_is_future = false;
     return h;
   }
   HandleObj* h = heap->make<HandleObj>(timer ? classes.timer_handle : classes.handle, kind, ++counters->handles);
@@ -102,8 +104,8 @@ void EventLoop::release_handle(HandleObj* h) {
   h->in_use = false;
   h->cancelled = false;
   h->target = nullptr;
-  h->future = nullptr;
   h->value = Value();
+  h->arg_is_future = false;
   if ((!t || t->step_handle != h) && spare_handles_.size() < kMaxSpareHandles) spare_handles_.push_back(h);
 }
 
@@ -153,7 +155,7 @@ HandleObj* EventLoop::schedule_step(TaskObj* t, Value exc) {
 
 HandleObj* EventLoop::schedule_wakeup(TaskObj* t, FutureObj* f) {
   HandleObj* h = task_handle(t, HandleKind::TaskWakeup);
-  h->future = f;
+  h->set_future(f);
   push_ready(h);
   return h;
 }
@@ -161,7 +163,7 @@ HandleObj* EventLoop::schedule_wakeup(TaskObj* t, FutureObj* f) {
 HandleObj* EventLoop::call_at_set_result(double when, FutureObj* f, Value result) {
   HandleObj* h = new_handle(HandleKind::SetResult, true);
   h->when = when;
-  h->future = f;
+  h->set_future(f);
   h->value = result;
   h->label = f->label;
   push_timer(h);
@@ -263,7 +265,7 @@ void EventLoop::schedule_callbacks(FutureObj* f) {
     } else {
       HandleObj* h = new_handle(HandleKind::Callback, false);
       h->value = e.fn;
-      h->future = f;  // the callback's single argument (see run_handle)
+      h->set_future(f);  // the callback's single argument (see run_handle)
       h->label = log->intern(host->describe(e.fn));
       push_ready(h);
     }
@@ -337,7 +339,7 @@ void EventLoop::add_done_callback(FutureObj* f, Value fn) {
   if (f->state != FutureState::Pending) {
     HandleObj* h = new_handle(HandleKind::Callback, false);
     h->value = fn;
-    h->future = f;
+    h->set_future(f);
     h->label = log->intern(host->describe(fn));
     push_ready(h);
   } else {
@@ -659,7 +661,7 @@ bool EventLoop::begin_iteration() {
     io->poll(time(), io_done_);
     for (IoCompletion& c : io_done_) {
       HandleObj* h = new_handle(HandleKind::IoDone, false);
-      h->future = c.future;
+      h->set_future(c.future);
       h->value = c.value;
       h->is_exception = c.is_exception;
       h->label = log->intern("I/O answer");
@@ -673,7 +675,7 @@ bool EventLoop::begin_iteration() {
     ThreadCompletion c = completions_[0];
     completions_.erase(completions_.begin());
     HandleObj* h = new_handle(HandleKind::ThreadDone, false);
-    h->future = c.future;
+    h->set_future(c.future);
     h->value = c.value;
     h->is_exception = c.is_exception;
     h->label = log->intern("executor result");
@@ -702,23 +704,23 @@ bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
   log->add(EventKind::HandleRun, time(), h->id, uint32_t(h->hkind), h->task() ? h->task()->task_id : h->label);
   switch (h->hkind) {
     case HandleKind::TaskStep: step(h->task(), h->value, h, budget); break;
-    case HandleKind::TaskWakeup: wakeup(h->task(), h->future, h, budget); break;
+    case HandleKind::TaskWakeup: wakeup(h->task(), h->future(), h, budget); break;
     case HandleKind::SetResult:
       // futures._set_result_unless_cancelled (asyncio.sleep's timer).
-      if (h->future->state != FutureState::Cancelled) future_set_result(h->future, h->value);
+      if (h->future()->state != FutureState::Cancelled) future_set_result(h->future(), h->value);
       break;
     case HandleKind::ThreadDone:
     case HandleKind::IoDone:
       // futures._copy_future_state into the asyncio future.
-      if (h->future->state != FutureState::Cancelled) {
-        if (h->is_exception) future_set_exception(h->future, h->value);
-        else future_set_result(h->future, h->value);
+      if (h->future()->state != FutureState::Cancelled) {
+        if (h->is_exception) future_set_exception(h->future(), h->value);
+        else future_set_result(h->future(), h->value);
       }
       break;
     case HandleKind::Callback: {
       // A future's done callback is fn(future).
       TupleObj* args = h->args();
-      Value arg = !args && h->future ? Value::object(h->future) : Value();
+      Value arg = h->arg_is_future ? Value::object(h->target) : Value();
       step_started_ = time();
       StepResult r = host->call(h->callback(), args, arg, budget);
       if (r.kind == Outcome::Preempted) {

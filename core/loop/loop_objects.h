@@ -23,20 +23,20 @@ struct HandleObj final : Obj {
   uint32_t label = 0;         // log string: what runs ("Task-1 step", "callback f")
   double when = 0;            // TimerHandle deadline
   // What the handle runs, by kind (use the accessors):
-  //   Callback: value = the callable, target = its arguments (a tuple, or nullptr), future =
-  //             the future a done callback is called with (else nullptr)
+  //   Callback: value = the callable, target = its arguments (a tuple, or nullptr) or, when
+  //             arg_is_future, the future a done callback is called with
   //   TaskStep: target = the task, value = the exception to throw in (Undef: none)
-  //   TaskWakeup: target = the task, future = the awaited future
-  //   SetResult / ThreadDone / IoDone: future = the future to set, value = result or exception
+  //   TaskWakeup: target = the task, value = the awaited future
+  //   SetResult / ThreadDone / IoDone: target = the future to set, value = result or exception
   Value value;
   Obj* target = nullptr;
-  FutureObj* future = nullptr;
   HandleKind hkind;
   bool cancelled = false;
   bool scheduled = false;     // a TimerHandle that is in the heap
   bool is_timer = false;
   bool is_exception = false;  // SetResult / ThreadDone: `value` is an exception
   bool in_use = false;        // TaskStep / TaskWakeup: queued or running (else free for reuse)
+  bool arg_is_future = false; // Callback: `target` is the future to pass
 
   HandleObj(ClassObj* cls, HandleKind k, uint32_t i) : Obj(cls, Kind::Other), id(i), hkind(k) {}
   void trace(Tracer& t) override;
@@ -45,6 +45,8 @@ struct HandleObj final : Obj {
   TaskObj* task() const;      // TaskStep / TaskWakeup: the task (else nullptr)
   Value callback() const { return hkind == HandleKind::Callback ? value : Value(); }
   TupleObj* args() const;     // Callback: its arguments (else nullptr)
+  FutureObj* future() const;  // the future it sets, wakes for, or passes (else nullptr)
+  void set_future(FutureObj* f);  // (after hkind is set)
 };
 
 struct FutureCallbackEntry {
@@ -147,5 +149,26 @@ struct TaskObj final : FutureObj {
 };
 
 inline TaskObj* HandleObj::task() const { return is_task_handle() ? static_cast<TaskObj*>(target) : nullptr; }
+
+inline FutureObj* HandleObj::future() const {
+  switch (hkind) {
+    case HandleKind::TaskStep: return nullptr;
+    case HandleKind::TaskWakeup: return value.is_obj() ? static_cast<FutureObj*>(value.o) : nullptr;
+    case HandleKind::Callback: return arg_is_future ? static_cast<FutureObj*>(target) : nullptr;
+    default: return static_cast<FutureObj*>(target);
+  }
+}
+
+inline void HandleObj::set_future(FutureObj* f) {
+  switch (hkind) {
+    case HandleKind::TaskStep: break;
+    case HandleKind::TaskWakeup: value = Value::object(f); break;
+    case HandleKind::Callback:
+      target = f;
+      arg_is_future = true;
+      break;
+    default: target = f; break;
+  }
+}
 
 }  // namespace looplab
