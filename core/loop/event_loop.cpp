@@ -187,13 +187,23 @@ FutureCallbackEntry FutureObj::unpack(uintptr_t w) {
   return {Value::object(o), nullptr};
 }
 
+FutureExtra& FutureObj::extra() {
+  if (FutureExtra* x = extra_ptr()) return *x;
+  FutureExtra* x = new FutureExtra;
+  static_assert(alignof(FutureExtra) >= 4, "two tag bits in the extra's pointer");
+  if (cb_) x->callbacks.push_back(cb_);  // the one callback moves into the extra
+  cb_ = reinterpret_cast<uintptr_t>(x) | kExtra;
+  return *x;
+}
+
 FutureCallbackEntry FutureObj::callback_at(size_t i) const {
-  return unpack(i == 0 ? first_cb_ : extra_->more_callbacks[i - 1]);
+  FutureExtra* x = extra_ptr();
+  return unpack(x ? x->callbacks[i] : cb_);
 }
 
 void FutureObj::push_callback_word(uintptr_t w) {
-  if (first_cb_ == 0) first_cb_ = w;
-  else extra().more_callbacks.push_back(w);
+  if (cb_ == 0) cb_ = w;
+  else extra().callbacks.push_back(w);
 }
 
 void FutureObj::add_callback(const FutureCallbackEntry& e, TupleObj* box) {
@@ -205,37 +215,35 @@ void FutureObj::add_callback(const FutureCallbackEntry& e, TupleObj* box) {
 
 std::vector<FutureCallbackEntry> FutureObj::take_callbacks() {
   std::vector<FutureCallbackEntry> all;
-  if (first_cb_ == 0) return all;
-  all.reserve(callbacks_size());
-  all.push_back(unpack(first_cb_));
-  first_cb_ = 0;
-  if (extra_) {
-    for (uintptr_t w : extra_->more_callbacks) all.push_back(unpack(w));
-    std::vector<uintptr_t>().swap(extra_->more_callbacks);
+  if (FutureExtra* x = extra_ptr()) {
+    for (uintptr_t w : x->callbacks) all.push_back(unpack(w));
+    std::vector<uintptr_t>().swap(x->callbacks);
+  } else if (cb_) {
+    all.push_back(unpack(cb_));
+    cb_ = 0;
   }
   return all;
 }
 
 void FutureObj::erase_callbacks(const std::vector<bool>& drop) {
   std::vector<uintptr_t> kept;
-  for (size_t i = 0; i < callbacks_size(); i++) {
-    if (i < drop.size() && drop[i]) continue;
-    kept.push_back(i == 0 ? first_cb_ : extra_->more_callbacks[i - 1]);
-  }
-  first_cb_ = 0;
-  if (extra_) extra_->more_callbacks.clear();
-  for (uintptr_t w : kept) push_callback_word(w);
+  FutureExtra* x = extra_ptr();
+  for (size_t i = 0; i < callbacks_size(); i++)
+    if (i >= drop.size() || !drop[i]) kept.push_back(x ? x->callbacks[i] : cb_);
+  if (x) x->callbacks = std::move(kept);
+  else cb_ = kept.empty() ? 0 : kept[0];
 }
 
 void FutureObj::trace(Tracer& t) {
   t.mark(loop);
   t.mark(outcome);
-  if (first_cb_) t.mark(reinterpret_cast<Obj*>(first_cb_ & ~kTags));
-  if (extra_) {
-    for (uintptr_t w : extra_->more_callbacks) t.mark(reinterpret_cast<Obj*>(w & ~kTags));
-    t.mark(extra_->cancel_message);
-    t.mark(extra_->context);
-    t.mark(extra_->attrs);
+  if (FutureExtra* x = extra_ptr()) {
+    for (uintptr_t w : x->callbacks) t.mark(reinterpret_cast<Obj*>(w & ~kTags));
+    t.mark(x->cancel_message);
+    t.mark(x->context);
+    t.mark(x->attrs);
+  } else if (cb_) {
+    t.mark(reinterpret_cast<Obj*>(cb_ & ~kTags));
   }
 }
 

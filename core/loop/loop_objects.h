@@ -59,7 +59,7 @@ struct FutureExtra {
   Value cancel_message;       // Undef: None
   Value context;              // Task: the contextvars context of its steps (Undef: none)
   DictObj* attrs = nullptr;   // attributes of instances of Python subclasses (_GatheringFuture)
-  std::vector<uintptr_t> more_callbacks;  // done callbacks after the first (FutureObj::first_cb_)
+  std::vector<uintptr_t> callbacks;  // all the done callbacks once there is an extra
 };
 
 struct FutureObj : Obj {
@@ -67,13 +67,6 @@ struct FutureObj : Obj {
   // Finished: the result, or the exception when has_exception. A task's CancelledError to
   // re-raise (set just before it is cancelled; Undef: none). Else Undef.
   Value outcome;
-  // Done callbacks, in the order they were added: nearly every future has at most one (the
-  // task awaiting it), so the first is here and the rest in the extra. Each is one word: an
-  // object's pointer whose low bits say a task to wake (kWakeup) or a callable that is not an
-  // object, boxed in a 1-tuple (kBoxed: add_done_callback(5) is legal, and fails only when
-  // called). 0: none.
-  uintptr_t first_cb_ = 0;
-  std::unique_ptr<FutureExtra> extra_;
   uint32_t id;
   uint32_t label = 0;         // log string: who made it ("sleep(1)", "Lock.acquire", ...)
   FutureState state = FutureState::Pending;
@@ -86,9 +79,11 @@ struct FutureObj : Obj {
   bool log_destroy_pending = true;
 
   FutureObj(ClassObj* cls, EventLoop* l, uint32_t i) : Obj(cls, Kind::Other), loop(l), id(i) {}
+  ~FutureObj() override { delete extra_ptr(); }
   void trace(Tracer& t) override;
   size_t extra_bytes() const override {
-    return extra_ ? sizeof(FutureExtra) + extra_->more_callbacks.capacity() * sizeof(uintptr_t) : 0;
+    FutureExtra* x = extra_ptr();
+    return x ? sizeof(FutureExtra) + x->callbacks.capacity() * sizeof(uintptr_t) : 0;
   }
   // Only instances of Python subclasses have attributes (they get an extra for them).
   DictObj** attr_dict_slot() override;
@@ -96,25 +91,28 @@ struct FutureObj : Obj {
 
   Value result() const { return state == FutureState::Finished && !has_exception ? outcome : Value(); }
   Value exception() const { return state == FutureState::Finished && has_exception ? outcome : Value(); }
-  FutureExtra& extra() {
-    if (!extra_) extra_ = std::make_unique<FutureExtra>();
-    return *extra_;
+  FutureExtra* extra_ptr() const {
+    return (cb_ & kTags) == kExtra ? reinterpret_cast<FutureExtra*>(cb_ & ~kTags) : nullptr;
   }
-  Value cancel_message() const { return extra_ ? extra_->cancel_message : Value(); }
+  FutureExtra& extra();
+  Value cancel_message() const { return extra_ptr() ? extra_ptr()->cancel_message : Value(); }
   Value cancelled_exc() const { return state != FutureState::Finished ? outcome : Value(); }
   // Store without allocating the extra for the common "none" (a None message is stored as
   // Undef: both read as None).
   void set_cancel_message(Value v) {
     if (v.is_none()) v = Value();
-    if (extra_ || !v.is_undef()) extra().cancel_message = v;
+    if (extra_ptr() || !v.is_undef()) extra().cancel_message = v;
   }
   void set_cancelled_exc(Value v) {
     if (state != FutureState::Finished) outcome = v;
   }
 
   // Done callbacks.
-  bool callbacks_empty() const { return first_cb_ == 0; }
-  size_t callbacks_size() const { return first_cb_ == 0 ? 0 : 1 + (extra_ ? extra_->more_callbacks.size() : 0); }
+  bool callbacks_empty() const { return callbacks_size() == 0; }
+  size_t callbacks_size() const {
+    FutureExtra* x = extra_ptr();
+    return x ? x->callbacks.size() : cb_ ? 1 : 0;
+  }
   FutureCallbackEntry callback_at(size_t i) const;
   // `box`: e.fn is not an object and `box` is a 1-tuple holding it.
   void add_callback(const FutureCallbackEntry& e, TupleObj* box = nullptr);
@@ -123,7 +121,13 @@ struct FutureObj : Obj {
   void erase_callbacks(const std::vector<bool>& drop);  // drops the i-th where drop[i]
 
  private:
-  static constexpr uintptr_t kWakeup = 1, kBoxed = 2, kTags = 3;
+  // Done callbacks, in the order they were added, and the extra, in one word: 0 (neither), one
+  // callback (nearly every future has at most one: the task awaiting it), or the extra (tag
+  // kExtra), which then holds all the callbacks. A callback is an object's pointer whose low
+  // bits say a task to wake (kWakeup) or a callable that is not an object, boxed in a 1-tuple
+  // (kBoxed: add_done_callback(5) is legal, and fails only when called).
+  static constexpr uintptr_t kWakeup = 1, kBoxed = 2, kExtra = 3, kTags = 3;
+  uintptr_t cb_ = 0;
   static FutureCallbackEntry unpack(uintptr_t w);
   void push_callback_word(uintptr_t w);
 };
@@ -145,7 +149,7 @@ struct TaskObj final : FutureObj {
   }
   void trace(Tracer& t) override;
   Value coro() const { return Value::object(coro_); }
-  Value context() const { return extra_ ? extra_->context : Value(); }
+  Value context() const { return extra_ptr() ? extra_ptr()->context : Value(); }
 };
 
 inline TaskObj* HandleObj::task() const { return is_task_handle() ? static_cast<TaskObj*>(target) : nullptr; }
