@@ -45,7 +45,8 @@ bool is_plain_coroutine(VM& vm, Value v) {
 // fut.exception() of a done, not cancelled future: marks it retrieved.
 Value retrieved_exception(FutureObj* f) {
   f->log_traceback = false;
-  return f->exception.is_undef() ? Value::none() : f->exception;
+  Value exc = f->exception();
+  return exc.is_undef() ? Value::none() : exc;
 }
 
 // outer.set_exception(exc) (Future.set_exception's checks, for an exception instance).
@@ -85,7 +86,8 @@ Value gather_done_callback(VM& vm, CallArgs& a) {
     last = child;
     Value res;
     if (child->state == FutureState::Cancelled) {
-      Value msg = child->cancel_message.is_undef() || child->cancel_message.is_none() ? vm.str("") : child->cancel_message;
+      Value msg = child->cancel_message();
+      if (msg.is_undef() || msg.is_none()) msg = vm.str("");
       res = vm.call(Value::object(rt->cancelled_error), {msg});
       if (res.is_error()) return res;
     } else {
