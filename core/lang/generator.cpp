@@ -69,6 +69,8 @@ Value gen_send(VM& vm, CallArgs& a) {
   return gen_send_ex(vm, as_gen(a[0]), a[1], false);
 }
 
+}  // namespace
+
 // throw(exc) / throw(type[, value[, tb]]): normalise to an exception instance.
 Value make_thrown(VM& vm, CallArgs& a) {
   Value typ = a[1];
@@ -87,6 +89,8 @@ Value make_thrown(VM& vm, CallArgs& a) {
   if (!val.is_none()) return vm.raise(vm.t.TypeError, "instance exception may not have a separate value");
   return typ;
 }
+
+namespace {
 
 Value gen_throw(VM& vm, CallArgs& a) {
   if (!check_gen(vm, a, "throw") || !check_nargs(vm, a, "throw", 2, 4)) return Value::error();

@@ -31,4 +31,9 @@ struct GenObj final : Obj {
   bool is_coroutine() const { return frame ? (frame->code->flags & kCoCoroutine) : false; }
 };
 
+// The exception a throw(exc) / throw(type[, value[, tb]]) call raises, normalised to an
+// instance as generators do (a[0] is the generator-like receiver).
+struct CallArgs;
+Value make_thrown(VM& vm, CallArgs& a);
+
 }  // namespace looplab

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "lang/code.h"
+#include "lang/generator.h"
 #include "lang/opcodes.h"
 #include "runtime/containers.h"
 #include "runtime/dict.h"
@@ -449,25 +450,6 @@ SendResult sync_coro_send(VM& vm, Value self, Value arg, Value* out) {
   return SendResult::Error;
 }
 
-// throw(type[, value[, tb]]) as generators normalise it.
-Value thrown_exception(VM& vm, CallArgs& a) {
-  Value typ = a[1];
-  Value val = a.nargs > 2 ? a[2] : Value::none();
-  if (typ.is_obj() && typ.o->kind == Kind::Class) {
-    ClassObj* cls = static_cast<ClassObj*>(typ.o);
-    if (!cls->is_subclass_of(vm.t.BaseException))
-      return vm.raise(vm.t.TypeError, "exceptions must be classes or instances deriving from BaseException, not type");
-    if (vm.isinstance(val, cls)) return val;
-    if (val.is_none()) return vm.call(typ, {});
-    return vm.call(typ, {val});
-  }
-  if (!vm.isinstance(typ, vm.t.BaseException))
-    return vm.raisef(vm.t.TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
-                     type_name(vm, typ).c_str());
-  if (!val.is_none()) return vm.raise(vm.t.TypeError, "instance exception may not have a separate value");
-  return typ;
-}
-
 SyncCoroObj* self_coro(VM& vm, CallArgs& a, const char* method) {
   SyncStateObj* st = sync_state(vm);
   if (a.nargs > 0 && a[0].is_obj() && a[0].o->cls == st->coro_class) return static_cast<SyncCoroObj*>(a[0].o);
@@ -480,7 +462,7 @@ SyncCoroObj* self_coro(VM& vm, CallArgs& a, const char* method) {
 Value sync_coro_throw(VM& vm, CallArgs& a) {
   SyncCoroObj* c = self_coro(vm, a, "throw");
   if (!c || !check_nargs(vm, a, "throw", 2, 4)) return Value::error();
-  Value exc = thrown_exception(vm, a);
+  Value exc = make_thrown(vm, a);
   if (exc.is_error()) return exc;
   c->awaited = true;
   if (c->state == SyncCoroObj::Waiting) {
