@@ -68,16 +68,12 @@ bool lock_wake_up_first(VM& vm, Value self) {
 }
 
 Value lock_acquire(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Lock).pure(vm, a[0], kLockAcquireNeeds))
-    return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Lock, kLockAcquireNeeds)) return call_replaced(vm, vm.calling_native, a);
   return new_sync_coro(vm, SyncCoroOp::LockAcquire, a[0]);
 }
 
 Value lock_release(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Lock).pure(vm, a[0], kLockWakeUpFirst))
-    return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Lock, kLockWakeUpFirst)) return call_replaced(vm, vm.calling_native, a);
   Value self = a[0];
   SyncStateObj::Names& n = names(vm);
   Value locked = sync_get(vm, self, n.locked);
@@ -91,8 +87,7 @@ Value lock_release(VM& vm, CallArgs& a) {
 }
 
 Value lock_wake_up_first_method(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Lock).pure(vm, a[0], 0)) return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Lock, 0)) return call_replaced(vm, vm.calling_native, a);
   return lock_wake_up_first(vm, a[0]) ? Value::none() : Value::error();
 }
 
@@ -169,16 +164,13 @@ SendResult lock_acquire_fail(VM& vm, SyncCoroObj* c, Value exc) {
 namespace {
 
 Value event_wait(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Event).pure(vm, a[0], kEventGetLoop))
-    return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Event, kEventGetLoop)) return call_replaced(vm, vm.calling_native, a);
   return new_sync_coro(vm, SyncCoroOp::EventWait, a[0]);
 }
 
 // mirrors Event.set.
 Value event_set(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Event).pure(vm, a[0], 0)) return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Event, 0)) return call_replaced(vm, vm.calling_native, a);
   Value self = a[0];
   SyncStateObj::Names& n = names(vm);
   Value value = sync_get(vm, self, n.value);
@@ -224,8 +216,7 @@ bool event_clear_inlinable(VM& vm, Value event) {
 namespace {
 
 Value event_clear_method(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Event).pure(vm, a[0], 0)) return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Event, 0)) return call_replaced(vm, vm.calling_native, a);
   return event_clear(vm, a[0]) ? Value::none() : Value::error();
 }
 
@@ -310,17 +301,13 @@ bool sem_wake_up_next(VM& vm, Value self) {
 }
 
 Value sem_acquire(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Semaphore).pure(vm, a[0], kSemAcquireNeeds))
-    return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Semaphore, kSemAcquireNeeds)) return call_replaced(vm, vm.calling_native, a);
   return new_sync_coro(vm, SyncCoroOp::SemAcquire, a[0]);
 }
 
 // mirrors Semaphore.release.
 Value sem_release(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Semaphore).pure(vm, a[0], kSemWakeUpNext))
-    return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Semaphore, kSemWakeUpNext)) return call_replaced(vm, vm.calling_native, a);
   Value self = a[0];
   SyncAttr& vname = names(vm).value;
   Value value = sync_get(vm, self, vname);
@@ -334,15 +321,13 @@ Value sem_release(VM& vm, CallArgs& a) {
 }
 
 Value sem_locked_method(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Semaphore).pure(vm, a[0], 0)) return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Semaphore, 0)) return call_replaced(vm, vm.calling_native, a);
   int r = sem_locked(vm, a[0]);
   return r < 0 ? Value::error() : Value::boolean(r);
 }
 
 Value sem_wake_up_next_method(VM& vm, CallArgs& a) {
-  NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Semaphore).pure(vm, a[0], 0)) return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Semaphore, 0)) return call_replaced(vm, vm.calling_native, a);
   return sem_wake_up_next(vm, a[0]) ? Value::none() : Value::error();
 }
 
@@ -411,7 +396,7 @@ namespace {
 // coroutine itself when self.acquire is a Lock's or a Semaphore's (a Condition's is its lock's).
 Value mixin_aenter(VM& vm, CallArgs& a) {
   NativeFunctionObj* me = vm.calling_native;
-  if (a.nargs != 1 || a.kwnames || !fam(vm, SyncFamily::Mixin).pure(vm, a[0], 0)) return call_replaced(vm, me, a);
+  if (!plain_self_call(vm, a, SyncFamily::Mixin, 0)) return call_replaced(vm, me, a);
   SyncStateObj* st = sync_state(vm);
   Value self = a[0];
   Value fn = static_cast<InstanceObj*>(self.o)->dict->get_str(st->n.acquire);

@@ -217,6 +217,11 @@ Value install_native(VM& vm, ClassObj* cls, const char* name, NativeFn fn);
 // the fallback when the instance's class overrides what the native inlines. A native reads
 // `me` (vm.calling_native) first thing, before any nested call changes it.
 Value call_replaced(VM& vm, NativeFunctionObj* me, CallArgs& a);
+// The fast path applies to obj.method(): no other arguments, and obj's class keeps what the
+// native relies on (`need`). Otherwise the native calls the Python it replaced.
+inline bool plain_self_call(VM& vm, const CallArgs& a, SyncFamily family, uint32_t need) {
+  return a.nargs == 1 && !a.kwnames && sync_state(vm)->family(family).pure(vm, a[0], need);
+}
 // Fills a family's dep_values and attr_defaults from its base, once its natives are installed.
 void finish_family(VM& vm, SyncFamilyInfo& fam, ClassObj* base, std::initializer_list<const char*> deps,
                    std::initializer_list<const char*> attrs);
