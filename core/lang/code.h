@@ -8,6 +8,7 @@
 
 #include "lang/inline_cache.h"
 #include "lang/opcodes.h"
+#include "lang/source_buffer.h"
 #include "runtime/object.h"
 
 namespace looplab {
@@ -17,11 +18,9 @@ struct StrObj;
 // The program text, shared by every code object compiled from it (tracebacks quote lines).
 struct SourceText {
   std::string filename;
-  std::vector<std::string> lines;  // without line endings; lines[0] is line 1
-  std::string_view line(int lineno) const {
-    return lineno >= 1 && size_t(lineno) <= lines.size() ? std::string_view(lines[lineno - 1])
-                                                         : std::string_view();
-  }
+  SourceBuffer buffer;
+  SourceText(std::string_view file, std::string_view source) : filename(file), buffer(source) {}
+  std::string_view line(int lineno) const { return buffer.line(lineno); }  // empty if out of range
 };
 
 // Where an instruction came from, as CPython's co_positions: the source range of the AST node

@@ -1043,16 +1043,14 @@ static CodeObj* raise_error(VM& vm, const SyntaxErrorInfo& e, std::string_view f
 CodeObj* compile_module(VM& vm, std::string_view source, std::string_view filename) {
   SyntaxErrorInfo err;
   std::vector<SyntaxWarningInfo> warnings;
-  std::unique_ptr<Module> mod = parse_module(source, &err, &warnings);
-  SourceBuffer buf(source);
+  auto text = std::make_shared<const SourceText>(filename, source);
+  const SourceBuffer& buf = text->buffer;
+  std::unique_ptr<Module> mod = parse_module(buf, &err, &warnings);
   for (const SyntaxWarningInfo& w : warnings)
     write_syntax_warning(vm, std::string(filename), buf, w.line, w.msg);
   if (!mod) return raise_error(vm, err, filename);
   SymbolTable st;
   if (!st.build(*mod, buf, &err)) return raise_error(vm, err, filename);
-  auto text = std::make_shared<SourceText>();
-  text->filename = std::string(filename);
-  for (int i = 1; i <= buf.line_count(); i++) text->lines.emplace_back(buf.line(i));
   Compiler c(vm, buf, text, st);
   CodeObj* co = c.compile_module(*mod);
   if (co) return co;

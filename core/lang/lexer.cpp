@@ -105,44 +105,6 @@ bool is_identifier_start_cp(uint32_t cp) {
 
 static bool is_printable_cp(uint32_t cp) { return unicode::is_printable(cp); }
 
-// ---- SourceBuffer ------------------------------------------------------------------------
-
-SourceBuffer::SourceBuffer(std::string_view source) {
-  if (source.size() >= 3 && std::memcmp(source.data(), "\xEF\xBB\xBF", 3) == 0)
-    source.remove_prefix(3);
-  text.reserve(source.size() + 1);
-  for (size_t i = 0; i < source.size(); i++) {
-    char c = source[i];
-    if (c == '\r') {
-      if (i + 1 < source.size() && source[i + 1] == '\n') i++;
-      c = '\n';
-    }
-    text.push_back(c);
-  }
-  if (text.empty() || text.back() != '\n') text.push_back('\n');
-  line_starts.push_back(0);
-  for (size_t i = 0; i + 1 < text.size(); i++)
-    if (text[i] == '\n') line_starts.push_back(uint32_t(i + 1));
-}
-
-std::string_view SourceBuffer::line(int lineno) const {
-  if (lineno < 1 || lineno > line_count()) return {};
-  uint32_t b = line_starts[lineno - 1];
-  uint32_t e = lineno < line_count() ? line_starts[lineno] : uint32_t(text.size());
-  std::string_view s(text.data() + b, e - b);
-  if (!s.empty() && s.back() == '\n') s.remove_suffix(1);
-  return s;
-}
-
-int SourceBuffer::char_offset(int lineno, int byte_col) const {
-  if (lineno < 1 || lineno > line_count()) return byte_col + 1;
-  uint32_t b = line_starts[lineno - 1];
-  int chars = 0;
-  for (int i = 0; i < byte_col && b + i < text.size(); i++)
-    if ((static_cast<unsigned char>(text[b + i]) & 0xC0) != 0x80) chars++;
-  return chars + 1;
-}
-
 // ---- Lexer ---------------------------------------------------------------------------------
 
 Lexer::Lexer(const SourceBuffer& src)

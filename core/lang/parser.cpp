@@ -782,7 +782,11 @@ Parser::Stmt* Parser::try_stmt() {
 
 std::unique_ptr<ast::Module> parse_module(std::string_view source, SyntaxErrorInfo* err,
                                           std::vector<SyntaxWarningInfo>* warnings) {
-  SourceBuffer buf(source);
+  return parse_module(SourceBuffer(source), err, warnings);
+}
+
+std::unique_ptr<ast::Module> parse_module(const SourceBuffer& buf, SyntaxErrorInfo* err,
+                                          std::vector<SyntaxWarningInfo>* warnings) {
   Lexer lexer(buf);
   std::vector<Token> tokens = lexer.tokenize();
   std::vector<SyntaxWarningInfo> found = lexer.warnings();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "lang/ast.h"
+#include "lang/source_buffer.h"
 #include "lang/syntax_error.h"
 
 namespace looplab {
@@ -16,6 +17,8 @@ namespace looplab {
 // Parses a whole module. On failure returns nullptr and fills *err. SyntaxWarnings found on
 // the way are appended to *warnings when given.
 std::unique_ptr<ast::Module> parse_module(std::string_view source, SyntaxErrorInfo* err,
+                                          std::vector<SyntaxWarningInfo>* warnings = nullptr);
+std::unique_ptr<ast::Module> parse_module(const SourceBuffer& buf, SyntaxErrorInfo* err,
                                           std::vector<SyntaxWarningInfo>* warnings = nullptr);
 
 // CPython's name for an expression in error messages ("function call", "literal", ...).
