@@ -1,5 +1,7 @@
-// Loading library modules written in Python (modules/py/*.py, embedded at build time): compile
-// the source and run it with the module's dict as globals.
+// Loading library modules written in Python (modules/py/*.py, embedded at build time): run the
+// frozen code object when the build made one, else compile the source; either runs with the
+// module's dict as globals.
+#include "lang/code_marshal.h"
 #include "lang/compiler.h"
 #include "lang/vm.h"
 #include "modules/module_inits.h"
@@ -13,12 +15,21 @@ const char* embedded_module_source(std::string_view name) {
   return nullptr;
 }
 
-bool run_python_source_into(VM& vm, ModuleObj* m, std::string_view source, std::string_view filename) {
-  CodeObj* code = compile_module(vm, source, filename);
+static const FrozenModule* frozen_module(std::string_view name) {
+  for (const FrozenModule* m = kFrozenModules; m->name; m++)
+    if (name == m->name) return m;
+  return nullptr;
+}
+
+static bool run_code_into(VM& vm, ModuleObj* m, CodeObj* code) {
   if (!code) return false;
   m->dict->set_str(vm.n.__builtins__, Value::object(vm.builtins));
   ExecResult r = vm.run_module(code, m->dict);
   return r.status == ExecStatus::Returned;
+}
+
+bool run_python_source_into(VM& vm, ModuleObj* m, std::string_view source, std::string_view filename) {
+  return run_code_into(vm, m, compile_module(vm, source, filename));
 }
 
 bool init_python_module(VM& vm, ModuleObj* m) {
@@ -27,7 +38,13 @@ bool init_python_module(VM& vm, ModuleObj* m) {
     vm.raisef(vm.t.ModuleNotFoundError, "No module named '%s'", m->name->data());
     return false;
   }
-  return run_python_source_into(vm, m, src, "<" + m->name->str() + ">");
+  std::string filename = "<" + m->name->str() + ">";
+  if (const FrozenModule* f = frozen_module(m->name->view())) {
+    // Tracebacks through the module still quote its source.
+    auto text = std::make_shared<const SourceText>(filename, src);
+    return run_code_into(vm, m, unmarshal_code(vm, std::string_view(f->code, f->size), text));
+  }
+  return run_python_source_into(vm, m, src, filename);
 }
 
 }  // namespace looplab
