@@ -1,6 +1,7 @@
 // int arithmetic, comparison, hashing and text, plus the shared entry points number_binop and
 // number_compare. Small ints (int64 inline Values) never allocate; results that do not fit
 // int64 become BigIntObj (mirrors Objects/longobject.c).
+#include <charconv>
 #include <cmath>
 
 #include "lang/vm.h"
@@ -9,6 +10,7 @@
 #include "runtime/numbers.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
+#include "runtime/str_internal.h"
 
 namespace looplab {
 
@@ -133,7 +135,11 @@ static Value str_digits_error(VM& vm) {
 // mirrors Objects/longobject.c long_to_decimal_string (with the int_max_str_digits check).
 Value int_to_str_checked(VM& vm, const Value& v) {
   int64_t small;
-  if (small_int(v, &small)) return vm.str(std::to_string(small));
+  if (small_int(v, &small)) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, small);
+    return strimpl::make_ascii(vm, std::string_view(digits, size_t(end - digits)));
+  }
   SmallLimbs buf;
   IntRef r;
   int_ref(v, buf, &r);

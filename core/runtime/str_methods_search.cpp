@@ -3,6 +3,7 @@
 // removeprefix removesuffix. Indices are code points; the search runs on the UTF-8 bytes.
 #include <algorithm>
 #include <climits>
+#include <cstring>
 
 #include "runtime/ops.h"
 #include "runtime/str_internal.h"
@@ -238,6 +239,19 @@ Value str_split(VM& vm, CallArgs& a) {
   StrObj* s = as_str(a[0]);
   std::string_view v = s->view();
   ListObj* out = vm.new_list();
+  // CPython's PREALLOC_SIZE: room for up to 12 pieces before the first growth.
+  out->items.reserve(size_t(std::min<int64_t>(maxsplit, 11)) + 1);
+  if (sep && sep->size == 1) {
+    const char* base = v.data();
+    const char* end = base + v.size();
+    const char* p = base;
+    for (const char* at; maxsplit > 0 && (at = static_cast<const char*>(std::memchr(p, sep->data()[0], size_t(end - p)))); maxsplit--) {
+      out->items.push_back(piece(vm, s, std::string_view(p, size_t(at - p))));
+      p = at + 1;
+    }
+    out->items.push_back(piece(vm, s, std::string_view(p, size_t(end - p))));
+    return Value::object(out);
+  }
   if (sep) {
     std::string_view d = sep->view();
     size_t pos = 0;

@@ -255,6 +255,10 @@ bool keyword_args(VM& vm, const CallArgs& r, const char* fname, std::initializer
   const uint32_t nargs = r.nargs;
   const size_t nkw = r.nkw();
   for (uint32_t i = 0; i < maxargs; i++) out[i] = Value();
+  if (nkw == 0 && nargs >= minpos && nargs <= maxpos) {  // the usual call: nothing to match
+    for (uint32_t i = 0; i < nargs; i++) out[i] = r[i];
+    return true;
+  }
   if (nargs + nkw > maxargs) {
     vm.raisef(vm.t.TypeError, "%s() takes at most %u %sargument%s (%zu given)", fname, maxargs,
               nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", nargs + nkw);
