@@ -23,11 +23,7 @@ void GenObj::trace(Tracer& t) {
   if (frame) frame->trace(t);
 }
 
-namespace {
-
-GenObj* as_gen(Value v) { return static_cast<GenObj*>(v.o); }
-
-Value stop_iteration(VM& vm, Value value) {
+Value raise_stop_iteration(VM& vm, Value value) {
   TupleObj* args = value.is_none() ? vm.new_tuple(0) : vm.tuple_of({value});
   ExceptionObj* e = vm.new_exception(vm.t.StopIteration, args);
   e->dict = vm.new_dict();
@@ -35,12 +31,16 @@ Value stop_iteration(VM& vm, Value value) {
   return vm.set_pending(Value::object(e));
 }
 
+namespace {
+
+GenObj* as_gen(Value v) { return static_cast<GenObj*>(v.o); }
+
 // Resumes a generator from C++ and turns the outcome into Python's protocol.
 Value gen_send_ex(VM& vm, GenObj* g, Value value, bool is_throw) {
   ExecResult r = vm.resume(g, value, is_throw);
   switch (r.status) {
     case ExecStatus::Yielded: return r.value;
-    case ExecStatus::Returned: return stop_iteration(vm, r.value);
+    case ExecStatus::Returned: return raise_stop_iteration(vm, r.value);
     default: return Value::error();
   }
 }
@@ -179,7 +179,7 @@ Value coro_wrapper_next(VM& vm, Value self) {
   Value out;
   SendResult r = coro_wrapper_send(vm, self, Value::none(), &out);
   if (r == SendResult::Yield) return out;
-  if (r == SendResult::Return) return out.is_none() ? Value() : stop_iteration(vm, out);
+  if (r == SendResult::Return) return out.is_none() ? Value() : raise_stop_iteration(vm, out);
   return Value::error();
 }
 
@@ -319,7 +319,7 @@ Value agen_await_next(VM& vm, Value self) {
   Value out;
   SendResult r = agen_await_send(vm, self, Value::none(), &out);
   if (r == SendResult::Yield) return out;
-  if (r == SendResult::Return) return stop_iteration(vm, out);
+  if (r == SendResult::Return) return raise_stop_iteration(vm, out);
   return Value::error();
 }
 
@@ -328,7 +328,7 @@ Value agen_await_send_method(VM& vm, CallArgs& a) {
   Value out;
   SendResult r = agen_await_send(vm, a[0], a[1], &out);
   if (r == SendResult::Yield) return out;
-  if (r == SendResult::Return) return stop_iteration(vm, out);
+  if (r == SendResult::Return) return raise_stop_iteration(vm, out);
   return Value::error();
 }
 
@@ -346,7 +346,7 @@ Value agen_await_throw(VM& vm, CallArgs& a) {
   Value out;
   SendResult sr = agen_outcome(vm, aw, r, &out);
   if (sr == SendResult::Yield) return out;
-  if (sr == SendResult::Return) return stop_iteration(vm, out);
+  if (sr == SendResult::Return) return raise_stop_iteration(vm, out);
   return Value::error();
 }
 

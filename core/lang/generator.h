@@ -36,4 +36,7 @@ struct GenObj final : Obj {
 struct CallArgs;
 Value make_thrown(VM& vm, CallArgs& a);
 
+// Raises StopIteration(value) as a returning generator does: args () for None, and `.value`.
+Value raise_stop_iteration(VM& vm, Value value);
+
 }  // namespace looplab

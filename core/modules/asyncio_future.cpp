@@ -356,8 +356,7 @@ Value future_iter_next(VM& vm, Value self) {
   SendResult r = future_iter_send(vm, self, Value::none(), &out);
   if (r == SendResult::Yield) return out;
   if (r == SendResult::Error) return Value::error();
-  ExceptionObj* e = vm.new_exception(vm.t.StopIteration, out.is_none() ? vm.new_tuple(0) : vm.tuple_of({out}));
-  return vm.set_pending(Value::object(e));
+  return raise_stop_iteration(vm, out);
 }
 
 Value future_iter_send_method(VM& vm, CallArgs& a) {
@@ -366,8 +365,7 @@ Value future_iter_send_method(VM& vm, CallArgs& a) {
   SendResult r = future_iter_send(vm, a[0], a[1], &out);
   if (r == SendResult::Yield) return out;
   if (r == SendResult::Error) return Value::error();
-  ExceptionObj* e = vm.new_exception(vm.t.StopIteration, out.is_none() ? vm.new_tuple(0) : vm.tuple_of({out}));
-  return vm.set_pending(Value::object(e));
+  return raise_stop_iteration(vm, out);
 }
 
 Value future_iter_throw(VM& vm, CallArgs& a) {

@@ -3,6 +3,7 @@
 // (futures._set_result_unless_cancelled), awaits the future, and cancels the timer in `finally`.
 #include <cstdio>
 
+#include "lang/generator.h"
 #include "modules/asyncio_parts.h"
 #include "runtime/ops.h"
 
@@ -126,14 +127,14 @@ void init_sleep(VM& vm, ModuleObj* m) {
     SendResult r = sleep_send(vm2, self, Value::none(), &out);
     if (r == SendResult::Yield) return out;
     if (r == SendResult::Error) return Value::error();
-    return vm2.set_pending(Value::object(vm2.new_exception(vm2.t.StopIteration, vm2.tuple_of({out}))));
+    return raise_stop_iteration(vm2, out);
   };
   vm.def_method(cls, "send", [](VM& vm2, CallArgs& a) {
     Value out;
     SendResult r = sleep_send(vm2, a[0], a.nargs > 1 ? a[1] : Value::none(), &out);
     if (r == SendResult::Yield) return out;
     if (r == SendResult::Error) return Value::error();
-    return vm2.set_pending(Value::object(vm2.new_exception(vm2.t.StopIteration, vm2.tuple_of({out}))));
+    return raise_stop_iteration(vm2, out);
   });
   asyncio_runtime(vm)->sleep_class = cls;
   vm.def_function(m->dict, "sleep", fn_sleep);

@@ -495,11 +495,7 @@ Value sync_coro_close(VM& vm, CallArgs& a) {
 Value result_as_python(VM& vm, SendResult r, Value out) {
   if (r == SendResult::Yield) return out;
   if (r == SendResult::Error) return Value::error();
-  TupleObj* args = out.is_none() ? vm.new_tuple(0) : vm.tuple_of({out});
-  ExceptionObj* e = vm.new_exception(vm.t.StopIteration, args);
-  e->dict = vm.new_dict();
-  e->dict->set_str(vm.n.value, out);  // StopIteration.value
-  return vm.set_pending(Value::object(e));
+  return raise_stop_iteration(vm, out);
 }
 
 Value sync_coro_send_method(VM& vm, CallArgs& a) {
