@@ -15,6 +15,7 @@ void ClassObj::trace(Tracer& t) {
   t.mark(bases);
   for (ClassObj* c : mro) t.mark(c);
   t.mark(dict);
+  t.mark(reinterpret_cast<Obj*>(slot_names));
 }
 
 // A direct-mapped cache of MRO lookups (CPython's type attribute cache), valid while no class

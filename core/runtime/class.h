@@ -62,6 +62,8 @@ enum ClassFlags : uint32_t {
   kClassException = 1 << 3,    // a BaseException subclass
   kClassAbstract = 1 << 4,     // cannot be instantiated directly
   kClassAwaitsItself = 1 << 5, // native coroutines: `await x` drives x itself (no __await__ call)
+  kClassSlotsOnly = 1 << 6,    // every class in the MRO has __slots__ without "__dict__": instances
+                               // take only the attributes in `slot_names` (CPython has no dict then)
 };
 
 struct ClassObj final : Obj {
@@ -73,6 +75,7 @@ struct ClassObj final : Obj {
   DictObj* dict = nullptr;
   Kind instance_kind = Kind::Instance; // layout of instances
   uint32_t flags = 0;
+  TupleObj* slot_names = nullptr;      // with kClassSlotsOnly: the names (mangled, interned)
   TypeSlots slots;
 
   ClassObj(ClassObj* metaclass) : Obj(metaclass, Kind::Class) {}

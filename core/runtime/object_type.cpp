@@ -136,6 +136,63 @@ static std::vector<std::string> slot_layout(VM& vm, ClassObj* cls) {
   return names;
 }
 
+// A __slots__ name as the class body's compiler would mangle it ("__x" in class _A is "_A__x").
+static StrObj* mangled_slot(VM& vm, ClassObj* cls, StrObj* name) {
+  std::string_view n = name->view(), c = cls->name->view();
+  if (n.size() < 3 || n.substr(0, 2) != "__" || n.substr(n.size() - 2) == "__" ||
+      n.find('.') != std::string_view::npos)
+    return name;
+  size_t lead = c.find_first_not_of('_');
+  if (lead == std::string_view::npos) return name;
+  return vm.intern("_" + std::string(c.substr(lead)) + std::string(n));
+}
+
+// mirrors type_new's __slots__ handling (typeobject.c type_new_slots): the names must be strings
+// that no class attribute shadows. When every Python class in the MRO has __slots__ without
+// "__dict__" (and instances are plain objects), instances take only those attributes:
+// kClassSlotsOnly and `slot_names` (our instances still carry a dict; setattr refuses others).
+static bool apply_slots(VM& vm, ClassObj* cls, Kind layout) {
+  std::vector<Value> all;
+  bool has_dict = layout != Kind::Instance;
+  for (ClassObj* c : cls->mro) {
+    if (c->has(kClassBuiltin)) break;
+    Value slots = c->dict->get_str(vm.n.__slots__);
+    if (slots.is_undef()) {
+      has_dict = true;
+      continue;
+    }
+    std::vector<Value> names;
+    if (slots.is_obj() && slots.o->kind == Kind::Str) names.push_back(slots);
+    else if (slots.is_obj() && slots.o->kind == Kind::Tuple)
+      names.assign(static_cast<TupleObj*>(slots.o)->items(), static_cast<TupleObj*>(slots.o)->items() + static_cast<TupleObj*>(slots.o)->size);
+    else if (slots.is_obj() && slots.o->kind == Kind::List) names = static_cast<ListObj*>(slots.o)->items;
+    else if (slots.is_obj() && slots.o->kind == Kind::Dict)
+      static_cast<DictObj*>(slots.o)->for_each([&](Value k, Value) { names.push_back(k); });
+    for (Value v : names) {
+      if (!v.is_obj() || v.o->kind != Kind::Str) {
+        vm.raisef(vm.t.TypeError, "__slots__ items must be strings, not '%s'", type_name(vm, v).c_str());
+        return false;
+      }
+      auto* name = static_cast<StrObj*>(v.o);
+      if (name->view() == "__dict__") {
+        has_dict = true;
+        continue;
+      }
+      StrObj* slot = mangled_slot(vm, c, name);
+      if (c == cls && !cls->dict->get_str(slot).is_undef()) {
+        vm.raisef(vm.t.ValueError, "'%s' in __slots__ conflicts with class variable", name->data());
+        return false;
+      }
+      all.push_back(Value::object(slot));
+    }
+  }
+  if (has_dict) return true;
+  cls->flags |= kClassSlotsOnly;
+  cls->slot_names = vm.new_tuple(all.size());
+  for (size_t i = 0; i < all.size(); i++) (*cls->slot_names)[i] = all[i];
+  return true;
+}
+
 // mirrors object_set_class: only between Python classes whose instances are laid out alike.
 static Value object_set_class(VM& vm, CallArgs& a) {
   Value self = a[0], value = a[1];
@@ -157,7 +214,7 @@ static Value object_set_class(VM& vm, CallArgs& a) {
 }
 
 static Value object_get_dict(VM& vm, CallArgs& a) {
-  DictObj* d = instance_dict(vm, a[0], true);
+  DictObj* d = vm.type_of(a[0])->has(kClassSlotsOnly) ? nullptr : instance_dict(vm, a[0], true);
   if (!d) return vm.raisef(vm.t.AttributeError, "'%s' object has no attribute '__dict__'", type_name(vm, a[0]).c_str());
   return Value::object(d);
 }
@@ -313,6 +370,7 @@ Value type_new_class(VM& vm, ClassObj* meta, StrObj* name, TupleObj* bases, Dict
   cls->instance_kind = layout;
   cls->flags = kClassBaseType | kClassHasDict;
   if (cls->is_subclass_of(vm.t.BaseException)) cls->flags |= kClassException;
+  if (!apply_slots(vm, cls, layout)) return Value::error();
   // __eq__ without __hash__ makes instances unhashable, as in CPython.
   if (!cls->dict->get_str(vm.n.__eq__).is_undef() && cls->dict->get_str(vm.n.__hash__).is_undef())
     cls->dict->set_str(vm.n.__hash__, Value::none());

@@ -313,12 +313,24 @@ Value generic_getattr(VM& vm, Value obj, StrObj* name) {
   return Value();
 }
 
+static bool is_slot_name(const ClassObj* cls, const StrObj* name) {
+  for (size_t i = 0; i < cls->slot_names->size; i++)
+    if (static_cast<const StrObj*>((*cls->slot_names)[i].o)->view() == name->view()) return true;
+  return false;
+}
+
 bool generic_setattr(VM& vm, Value obj, StrObj* name, Value v) {
   ClassObj* cls = vm.type_of(obj);
   Value descr = cls->lookup(name);
   if (!descr.is_undef()) {
     ClassObj* dcls = vm.type_of(descr);
     if (dcls->slots.descr_set) return dcls->slots.descr_set(vm, descr, obj, v);
+  }
+  if (cls->has(kClassSlotsOnly) && obj.is_obj() && obj.o->kind == Kind::Instance &&
+      !is_slot_name(cls, name)) {
+    vm.raisef(vm.t.AttributeError, "'%s' object has no attribute '%s'", cls->name->str().c_str(),
+              name->str().c_str());
+    return false;
   }
   DictObj* d = instance_dict(vm, obj, true);
   if (!d) {
@@ -332,6 +344,10 @@ bool generic_setattr(VM& vm, Value obj, StrObj* name, Value v) {
   }
   if (v.is_undef()) {
     if (!d->del_str(name)) {
+      if (cls->has(kClassSlotsOnly)) {  // an unset slot: CPython's member descriptor says just the name
+        vm.raise(vm.t.AttributeError, name->str());
+        return false;
+      }
       vm.raisef(vm.t.AttributeError, "'%s' object has no attribute '%s'", cls->name->str().c_str(),
                 name->str().c_str());
       return false;
