@@ -1,6 +1,8 @@
 # Scheduling: a tree of nested gathers.
 import asyncio
 
+SCALE = 1  # run.py --scale K makes it K: the same work, K times over
+
 
 async def node(depth):
     if depth == 0:
@@ -11,7 +13,8 @@ async def node(depth):
 
 
 async def main():
-    print(await node(7))
+    for _ in range(SCALE):
+        print(await node(7))
 
 
 asyncio.run(main())

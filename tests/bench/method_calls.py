@@ -1,4 +1,7 @@
 # Plain Python: classes, attribute access and method calls.
+SCALE = 1  # run.py --scale K makes it K: the same work, K times over
+
+
 class Vec:
     def __init__(self, x, y):
         self.x = x
@@ -14,7 +17,7 @@ class Vec:
 acc = Vec(0, 0)
 step = Vec(1, 2)
 s = 0
-for i in range(400_000):
+for i in range(400_000 * SCALE):
     acc = acc.add(step)
     s += acc.dot(step)
 print(acc.x, acc.y, s)

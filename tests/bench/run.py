@@ -2,7 +2,7 @@
 """Benchmarks: the same programs in `looplab run` and in CPython, timed on this machine.
 
     python3 tests/bench/run.py [--looplab build/native/looplab] [--wasm build/wasm/looplab-node.js]
-                               [--repeat 3] [-k SUBSTR]
+                               [--repeat 3] [-k SUBSTR] [--scale K]
 
 Prints a table: best-of-N wall time for each engine and CPython's time divided by Looplab's
 (above 1: Looplab is faster). Also the memory each pending task costs (peak RSS with 20,000
@@ -15,6 +15,10 @@ module's instantiation and the engine's setup) taken off both sides, which is th
 work itself. The startups are printed below the table. node runs without NODE_EXTRA_CA_CERTS:
 the runner makes no TLS connections, and loading a CA bundle at node's start (~0.1 s here) is
 this machine's setting, not Looplab's cost.
+
+--scale K runs each timed benchmark's work K times over (every program has a `SCALE = 1` line):
+the programs take 0.04-0.4 s natively, short enough for startup and, under wasm, V8's
+tier-up (a function runs as baseline code until it has been busy for a while) to weigh.
 """
 import argparse
 import os
@@ -70,6 +74,9 @@ def main():
     ap.add_argument("--wasm", default=None, help="also time the wasm runner under node")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("-k", dest="substr")
+    ap.add_argument("--scale", type=int, default=1,
+                    help="run each timed benchmark's work K times over (its SCALE line), so that "
+                         "startup and JIT warm-up weigh less")
     args = ap.parse_args()
     engines = [("looplab", [args.looplab, "run"], None)]
     if args.wasm:
@@ -85,11 +92,13 @@ def main():
     print("| benchmark | kind | CPython 3.11 | " + " | ".join(e[0] for e in engines) + " | CPython / looplab" +
           extra + " |")
     print("|---|---|---:|" + "---:|" * len(engines) + "---:|" + ("---:|---:|" if args.wasm else ""))
+    scratch_dir = tempfile.TemporaryDirectory()  # scaled copies; removed when main returns
+    scratch = scratch_dir.name
     for kind, names in (("plain", PLAIN), ("scheduling", SCHEDULING)):
         for name in names:
             if args.substr and args.substr not in name:
                 continue
-            path = os.path.join(HERE, name + ".py")
+            path = scaled(os.path.join(HERE, name + ".py"), args.scale, scratch)
             cpy, cpy_out = best([sys.executable, path], args.repeat)
             row = [name, kind, f"{cpy:.3f}s"]
             ratio = ""
@@ -120,6 +129,22 @@ def main():
         for label, per_task in results:
             print(f"memory per pending task ({what}), {label}: {per_task:.0f} bytes")
         print(f"looplab / CPython: {results[1][1] / results[0][1]:.2f}")
+
+
+SCALE_LINE = "\nSCALE = 1  #"
+
+
+def scaled(path, scale, scratch):
+    """The benchmark itself, or a copy in `scratch` whose SCALE line says `scale`."""
+    if scale == 1:
+        return path
+    source = open(path).read()
+    if SCALE_LINE not in source:
+        raise RuntimeError(f"{path} has no SCALE line")
+    copy = os.path.join(scratch, os.path.basename(path))
+    with open(copy, "w") as f:
+        f.write(source.replace(SCALE_LINE, f"\nSCALE = {scale}  #", 1))
+    return copy
 
 
 def memory_per_task(path, looplab, n=20000):

@@ -1,6 +1,8 @@
 # Scheduling: thousands of tasks round-robin with sleep(0).
 import asyncio
 
+SCALE = 1  # run.py --scale K makes it K: the same work, K times over
+
 
 async def spinner(n):
     for _ in range(n):
@@ -8,7 +10,7 @@ async def spinner(n):
 
 
 async def main():
-    await asyncio.gather(*(spinner(50) for _ in range(2000)))
+    await asyncio.gather(*(spinner(50) for _ in range(2000 * SCALE)))
     print("done")
 
 

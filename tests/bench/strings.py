@@ -1,6 +1,7 @@
 # Plain Python: string building, formatting, splitting and joining.
+SCALE = 1  # run.py --scale K makes it K: the same work, K times over
 parts = []
-for i in range(200_000):
+for i in range(200_000 * SCALE):
     parts.append(f"item-{i}:{i % 13}")
 text = ",".join(parts)
 fields = text.split(",")

@@ -1,6 +1,8 @@
 # Scheduling: many timers with different deadlines (the timer heap).
 import asyncio
 
+SCALE = 1  # run.py --scale K makes it K: the same work, K times over
+
 
 async def sleeper(i):
     for k in range(10):
@@ -9,7 +11,7 @@ async def sleeper(i):
 
 
 async def main():
-    results = await asyncio.gather(*(sleeper(i) for i in range(3000)))
+    results = await asyncio.gather(*(sleeper(i) for i in range(3000 * SCALE)))
     print(sum(results))
 
 
