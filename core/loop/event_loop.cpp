@@ -725,24 +725,28 @@ bool EventLoop::run_handle(HandleObj* h, uint64_t budget) {
         else future_set_result(h->future(), h->value);
       }
       break;
-    case HandleKind::Callback: {
-      // A future's done callback is fn(future).
-      TupleObj* args = h->args();
-      Value arg = h->arg_is_future ? Value::object(h->target) : Value();
-      step_started_ = time();
-      StepResult r = host->call(h->callback(), args, arg, budget);
-      if (r.kind == Outcome::Preempted) {
-        in_flight_ = h;
-        in_flight_task_ = nullptr;
-        parked_ = r.parked;
-        return false;
-      }
-      finish_handle(h, r);
+    case HandleKind::Callback:
+      if (!run_callback(h, budget)) return false;
       break;
-    }
   }
   if (in_flight_ == h) return false;
   log->add(EventKind::HandleDone, time(), h->id);
+  return true;
+}
+
+// A future's done callback is fn(future); call_soon's callbacks get their arguments.
+bool EventLoop::run_callback(HandleObj* h, uint64_t budget) {
+  TupleObj* args = h->args();
+  Value arg = h->arg_is_future ? Value::object(h->target) : Value();
+  step_started_ = time();
+  StepResult r = host->call(h->callback(), args, arg, budget);
+  if (r.kind == Outcome::Preempted) {
+    in_flight_ = h;
+    in_flight_task_ = nullptr;
+    parked_ = r.parked;
+    return false;
+  }
+  finish_handle(h, r);
   return true;
 }
 
@@ -768,6 +772,37 @@ void EventLoop::after_handle() {
   else if (++fruitless_ > 4) ends_to_skip_ = 1u << std::min(fruitless_ - 4, 20u);
 }
 
+// Goes on with the handle whose code was preempted (its code parked in the host).
+bool EventLoop::resume_in_flight(RunStatus* status) {
+  HandleObj* h = in_flight_;
+  TaskObj* t = in_flight_task_;
+  void* parked = parked_;
+  in_flight_ = nullptr;
+  in_flight_task_ = nullptr;
+  parked_ = nullptr;
+  running_ = h;
+  uint64_t now = clock->instruction_count();
+  StepResult r = host->resume_parked(parked, now >= stop_at_ ? 1 : stop_at_ - now);
+  running_ = nullptr;
+  if (r.kind == Outcome::Preempted) {
+    in_flight_ = h;
+    in_flight_task_ = t;
+    parked_ = r.parked;
+    *status = RunStatus::Running;
+    return false;
+  }
+  if (t) step_finish(t, r);
+  else finish_handle(h, r);
+  log->add(EventKind::HandleDone, time(), h->id);
+  release_handle(h);
+  if (!escaped.is_undef()) {
+    *status = RunStatus::Raised;
+    return false;
+  }
+  after_handle();
+  return true;
+}
+
 RunStatus EventLoop::run_slice(uint64_t budget) {
   stop_at_ = clock->instruction_count() + (budget ? budget : 1);
   auto remaining = [&]() -> uint64_t {
@@ -775,29 +810,8 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
     return now >= stop_at_ ? 1 : stop_at_ - now;
   };
   for (;;) {
-    if (in_flight_) {
-      HandleObj* h = in_flight_;
-      TaskObj* t = in_flight_task_;
-      void* parked = parked_;
-      in_flight_ = nullptr;
-      in_flight_task_ = nullptr;
-      parked_ = nullptr;
-      running_ = h;
-      StepResult r = host->resume_parked(parked, remaining());
-      running_ = nullptr;
-      if (r.kind == Outcome::Preempted) {
-        in_flight_ = h;
-        in_flight_task_ = t;
-        parked_ = r.parked;
-        return RunStatus::Running;
-      }
-      if (t) step_finish(t, r);
-      else finish_handle(h, r);
-      log->add(EventKind::HandleDone, time(), h->id);
-      release_handle(h);
-      if (!escaped.is_undef()) return RunStatus::Raised;
-      after_handle();
-    }
+    RunStatus status;
+    if (in_flight_ && !resume_in_flight(&status)) return status;
     if (stage_ == Stage::BeginIteration) {
       if (!begin_iteration()) {
         if (waiting_io_) {
