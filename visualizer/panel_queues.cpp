@@ -14,6 +14,14 @@
 namespace looplab::viz {
 namespace {
 
+// A placeholder sentence that wraps at the panel's edge instead of running past it.
+void text_wrapped_dim(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette::kTextDim));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+
 constexpr float kRowGap = 4;
 
 // A due timer's handle has no task in the model; the timeline's fold knows who scheduled it.
@@ -80,7 +88,7 @@ void draw_ready_panel(ViewContext& v) {
   }
   if (m.ready.empty()) {
     ImGui::PushFont(v.fonts.small);
-    ImGui::TextColored(ImColor(palette::kTextDim), "%s", tr("empty: nothing to run this iteration"));
+    text_wrapped_dim(tr("empty: nothing to run this iteration"));
     ImGui::PopFont();
   }
   ImGuiListClipper clip;
@@ -146,7 +154,7 @@ void draw_timers_panel(ViewContext& v) {
   float w = ImGui::GetContentRegionAvail().x;
   if (sorted.empty()) {
     ImGui::PushFont(v.fonts.small);
-    ImGui::TextColored(ImColor(palette::kTextDim), "%s", tr("none (asyncio.sleep and call_later add timers)"));
+    text_wrapped_dim(tr("none (asyncio.sleep and call_later add timers)"));
     ImGui::PopFont();
   }
   double horizon = 0;  // the bars show time left against the farthest visible deadline
