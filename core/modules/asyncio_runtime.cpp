@@ -436,9 +436,12 @@ void report_at_exit(AsyncioRuntime& rt) {
   report_unawaited_natives(rt);
   report_finalizable(rt);
   if (rt.counters.exceptions_set == 0 && rt.counters.tasks_pending <= 0) return;  // nothing to find
+  // Only futures that are reported or could still become so (a report may run an exception
+  // handler that sets a pending one's exception): a done one without log_traceback never is.
   std::vector<FutureObj*> futures;
   rt.vm.heap.for_each_object([&](Obj* o) {
-    if (FutureObj* f = as_future(rt.vm, Value::object(o))) futures.push_back(f);
+    FutureObj* f = as_future(rt.vm, Value::object(o));
+    if (f && (f->log_traceback || f->state == FutureState::Pending)) futures.push_back(f);
   });
   for (FutureObj* f : futures) {
     if (f->log_traceback) {

@@ -51,11 +51,14 @@ class Heap {
   // Called after marking, before the unmarked are freed: weak lists drop what is unmarked.
   std::function<void()> before_sweep;
   // Every object still allocated (for the report at exit), in allocation order, oldest first.
+  // The list is reversed in place for the walk and back after it, instead of being copied: at
+  // exit the heap holds every object since the last collection, and a copy of their pointers
+  // would be the program's peak memory. So `f` must not allocate or free objects.
   template <class F>
-  void for_each_object(F&& f) const {
-    std::vector<Obj*> all;
-    for (Obj* o = objects_; o; o = o->gc_next) all.push_back(o);
-    for (auto it = all.rbegin(); it != all.rend(); ++it) f(*it);
+  void for_each_object(F&& f) {
+    objects_ = reversed(objects_);
+    for (Obj* o = objects_; o; o = o->gc_next) f(o);
+    objects_ = reversed(objects_);
   }
 
   // True when enough has been allocated since the last collection to collect again.
@@ -86,6 +89,17 @@ class Heap {
     objects_ = obj;
     allocated_since_gc_ += bytes;
     object_count_++;
+  }
+
+  static Obj* reversed(Obj* list) {
+    Obj* out = nullptr;
+    while (list) {
+      Obj* next = list->gc_next;
+      list->gc_next = out;
+      out = list;
+      list = next;
+    }
+    return out;
   }
 
   void free_object(Obj* o) {
