@@ -11,19 +11,24 @@ namespace looplab {
 
 namespace {
 
+// 64 bytes, not 80: a pending sleep is one per waiting task. The delay is needed only until
+// the timer exists, so the two share a word, and the future is the timer's (a SetResult handle
+// keeps it); `result` is needed before there is a timer (and by sleep(0)).
 struct SleepObj final : Obj {
   enum State : uint8_t { Created, YieldedZero, Waiting, Done } state = Created;
-  double delay;
+  union {
+    double delay;       // Created, YieldedZero
+    HandleObj* timer;   // Waiting (and Done after it, unused)
+  };
   Value result;
-  FutureObj* future = nullptr;
-  HandleObj* timer = nullptr;
   SleepObj(ClassObj* cls, double d, Value r) : Obj(cls, Kind::Other), delay(d), result(r) {}
   void trace(Tracer& t) override {
     t.mark(result);
-    t.mark(future);
-    t.mark(timer);
+    if (state == Waiting) t.mark(timer);
   }
+  FutureObj* future() const { return timer->future(); }
 };
+static_assert(sizeof(SleepObj) <= 64, "a pending asyncio.sleep should fit the pool's 64-byte class");
 
 std::string delay_text(double d) {
   char buf[40];
@@ -43,11 +48,11 @@ SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
       EventLoop* loop = get_running_loop_or_raise(vm);
       if (!loop) return SendResult::Error;
       EventLog* log = asyncio_runtime(vm)->log;
-      s->future = loop->create_future(log->intern("sleep(" + delay_text(s->delay) + ")"));
-      s->timer = loop->call_at_set_result(loop->time() + s->delay, s->future, s->result);
+      FutureObj* future = loop->create_future(log->intern("sleep(" + delay_text(s->delay) + ")"));
+      s->timer = loop->call_at_set_result(loop->time() + s->delay, future, s->result);
       s->state = SleepObj::Waiting;
-      s->future->blocking = true;
-      *out = Value::object(s->future);
+      future->blocking = true;
+      *out = Value::object(future);
       return SendResult::Yield;
     }
     case SleepObj::YieldedZero:
@@ -56,13 +61,14 @@ SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
       return SendResult::Return;
     case SleepObj::Waiting: {
       s->state = SleepObj::Done;
-      s->future->loop->cancel_handle(s->timer);  // finally: h.cancel()
-      if (!s->future->done()) {
+      FutureObj* future = s->future();
+      future->loop->cancel_handle(s->timer);  // finally: h.cancel()
+      if (!future->done()) {
         vm.raise(vm.t.RuntimeError, "await wasn't used with future");
         return SendResult::Error;
       }
       bool not_ready;
-      if (s->future->loop->future_result(s->future, out, &not_ready)) return SendResult::Return;
+      if (future->loop->future_result(future, out, &not_ready)) return SendResult::Return;
       vm.set_pending(*out);
       return SendResult::Error;
     }
@@ -77,7 +83,7 @@ SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
 Value sleep_throw(VM& vm, CallArgs& a) {
   if (a.nargs < 2) return vm.raise(vm.t.TypeError, "throw expected at least 1 argument");
   SleepObj* s = static_cast<SleepObj*>(a[0].o);
-  if (s->state == SleepObj::Waiting) s->future->loop->cancel_handle(s->timer);
+  if (s->state == SleepObj::Waiting) s->future()->loop->cancel_handle(s->timer);
   s->state = SleepObj::Done;
   Value exc = a[1];
   if (exc.is_obj() && exc.o->kind == Kind::Class) {
@@ -89,7 +95,7 @@ Value sleep_throw(VM& vm, CallArgs& a) {
 
 Value sleep_close(VM& vm, CallArgs& a) {
   SleepObj* s = static_cast<SleepObj*>(a[0].o);
-  if (s->state == SleepObj::Waiting) s->future->loop->cancel_handle(s->timer);
+  if (s->state == SleepObj::Waiting) s->future()->loop->cancel_handle(s->timer);
   s->state = SleepObj::Done;
   (void)vm;
   return Value::none();
