@@ -141,6 +141,68 @@ print("done")
         "e: task: <Task pending name='Task-1' coro=<forever() running at main.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]>>\n");
 }
 
+// The exit report walks every object still allocated, oldest first (Heap::for_each_object):
+// never-awaited lock/queue coroutines, then pending tasks and unretrieved futures.
+TEST_CASE("at exit: several of each kind, in the order they were made") {
+  std::string got = run_interleaved(R"(import asyncio
+kept = []
+async def forever():
+    await asyncio.sleep(100)
+async def main():
+    kept.append(asyncio.Lock().acquire())
+    kept.append(asyncio.Queue().get())
+    kept.append(asyncio.Event().wait())
+    loop = asyncio.get_running_loop()
+    for i in range(2):
+        kept.append(asyncio.create_task(forever(), name=f"w{i}"))
+    f = loop.create_future()
+    f.set_exception(ValueError("kept"))
+    kept.append(f)
+    await asyncio.sleep(0)
+loop = asyncio.new_event_loop()
+loop.run_until_complete(main())
+print("done")
+)");
+  CHECK(got ==
+        "o: done\n"
+        "e: sys:1: RuntimeWarning: coroutine 'Lock.acquire' was never awaited\n"
+        "e: sys:1: RuntimeWarning: coroutine 'Queue.get' was never awaited\n"
+        "e: sys:1: RuntimeWarning: coroutine 'Event.wait' was never awaited\n"
+        "e: Task was destroyed but it is pending!\n"
+        "e: task: <Task pending name='w0' coro=<forever() running at main.py:4> wait_for=<Future pending cb=[Task.task_wakeup()]>>\n"
+        "e: Task was destroyed but it is pending!\n"
+        "e: task: <Task pending name='w1' coro=<forever() running at main.py:4> wait_for=<Future pending cb=[Task.task_wakeup()]>>\n"
+        "e: Future exception was never retrieved\n"
+        "e: future: <Future finished exception=ValueError('kept')>\n"
+        "e: ValueError: kept\n");
+}
+
+// A report at exit may run the loop's exception handler, which may fail a future still
+// pending: that one is reported too, in its turn.
+TEST_CASE("at exit: a future the exception handler fails is reported after it") {
+  std::string got = run_interleaved(R"(import asyncio
+kept = []
+async def main():
+    loop = asyncio.get_running_loop()
+    a = loop.create_future()
+    a.set_exception(ValueError("a"))
+    b = loop.create_future()
+    def handler(loop, ctx):
+        print("handler:", ctx["message"], repr(ctx.get("exception")))
+        if not b.done():
+            b.set_exception(KeyError("b"))
+    loop.set_exception_handler(handler)
+    kept.extend([a, b])
+loop = asyncio.new_event_loop()
+loop.run_until_complete(main())
+print("done")
+)");
+  CHECK(got ==
+        "o: done\n"
+        "o: handler: Future exception was never retrieved ValueError('a')\n"
+        "o: handler: Future exception was never retrieved KeyError('b')\n");
+}
+
 TEST_CASE("del of a coroutine never awaited warns at that line") {
   std::string got = run_interleaved("async def greet():\n    pass\ncoro = greet()\nprint(\"made\")\ndel coro\nprint(\"after\")\n");
   CHECK(got ==
