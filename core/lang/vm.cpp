@@ -53,6 +53,7 @@ VM::VM() {
     tr.mark(modules);
     tr.mark(not_implemented);
     tr.mark(ellipsis);
+    tr.mark(empty_tuple_);
     tr.mark(pending_);
     tr.mark(host_call_);
     for (Frame* f = frame_; f; f = f->back) f->trace(tr);
@@ -103,7 +104,13 @@ BytesObj* VM::new_bytes(std::string_view data) {
   return o;
 }
 
-TupleObj* VM::new_tuple(size_t n) { return heap.make_var<TupleObj>(n * sizeof(Value), t.tuple, n); }
+TupleObj* VM::new_tuple(size_t n) {
+  if (n == 0 && t.tuple) {  // () is a singleton, as in CPython (`() is ()`)
+    if (!empty_tuple_) empty_tuple_ = heap.make_var<TupleObj>(0, t.tuple, size_t(0));
+    return empty_tuple_;
+  }
+  return heap.make_var<TupleObj>(n * sizeof(Value), t.tuple, n);
+}
 
 TupleObj* VM::tuple_of(std::initializer_list<Value> items) {
   TupleObj* tup = new_tuple(items.size());

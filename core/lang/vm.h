@@ -289,6 +289,7 @@ class VM {
  private:
   friend struct Interpreter;
   Value pending_;                  // the exception being raised, Undef when none
+  TupleObj* empty_tuple_ = nullptr;  // () -- made on first use, kept for good
   Frame* frame_ = nullptr;         // innermost running frame
   bool host_level_ = false;        // the running chain was started by the host with a budget
   Value host_call_;                // payload of a pending host call (Undef when none)
