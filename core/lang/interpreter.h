@@ -19,6 +19,9 @@ struct Interpreter {
   enum class Start { Normal, Raise, Throw };
   // Runs vm's current frame chain until the frame in Entry mode returns, yields or raises.
   static ExecResult execute(VM& vm, uint64_t budget, Start start);
+
+  // The loop's rarely run code, out of line (interpreter_slow_paths.h).
+  struct SlowPaths;
 };
 
 }  // namespace looplab
