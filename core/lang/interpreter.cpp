@@ -109,10 +109,12 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
     }                                                                  \
   } while (0)
 
-  LOAD_FRAME();
+  pc = f->pc;
   if (start == Start::Raise) goto error;
   if (start == Start::Throw) goto error_traceback;
 
+enter_frame:  // (run f from its saved pc and sp)
+  LOAD_FRAME();
 dispatch:
   for (;;) {
     if (__builtin_expect(vm.trace_lines, 0)) kSlowPaths.trace_line(vm, f, pc, uint32_t(sp - stack_base));
@@ -255,9 +257,7 @@ dispatch:
         }
         f = nf;
         vm.frame_ = f;
-        LOAD_FRAME();
-        SAFE_POINT();
-        break;
+        goto enter_call_frame;
       }
       case Op::RETURN_VALUE: {
         Value v = POP();
@@ -358,16 +358,10 @@ dispatch:
           TOP() = r;
           break;
         }
-        bool r = false;
-        switch (CompareOp(arg)) {
-          case CompareOp::Lt: r = a.i < b.i; break;
-          case CompareOp::Le: r = a.i <= b.i; break;
-          case CompareOp::Eq: r = a.i == b.i; break;
-          case CompareOp::Ne: r = a.i != b.i; break;
-          case CompareOp::Gt: r = a.i > b.i; break;
-          case CompareOp::Ge: r = a.i >= b.i; break;
-        }
-        TOP() = Value::boolean(r);
+        // The orderings that make each CompareOp true: bit 0 less, bit 1 equal, bit 2 greater.
+        static constexpr uint8_t kTrueFor[] = {0b001, 0b011, 0b010, 0b101, 0b100, 0b110};
+        int order = a.i < b.i ? 0 : a.i == b.i ? 1 : 2;
+        TOP() = Value::boolean((kTrueFor[arg] >> order) & 1);
         break;
       }
       case Op::IS_OP: {
@@ -415,13 +409,6 @@ dispatch:
           }
         }
         RAISE_IF(!op_setitem(vm, obj, key, v));
-        break;
-      }
-      case Op::BUILD_TUPLE: {
-        TupleObj* t = vm.new_tuple(arg);
-        sp -= arg;
-        for (uint32_t i = 0; i < arg; i++) (*t)[i] = sp[i];
-        PUSH(Value::object(t));
         break;
       }
       case Op::LIST_APPEND: {
@@ -556,8 +543,7 @@ dispatch:
                 }
                 f = gf;
                 vm.frame_ = f;
-                LOAD_FRAME();
-                goto for_iter_done;
+                goto enter_frame;
               }
               break;
             default: break;
@@ -624,8 +610,7 @@ dispatch:
           }
           f = gf;
           vm.frame_ = f;
-          LOAD_FRAME();
-          break;
+          goto enter_frame;
         }
         Value out;
         SendResult r = send_native(vm, recv, v, &out);
@@ -704,11 +689,11 @@ dispatch:
           case Status::Reraise: goto unwind;
           case Status::HostCall: goto host_call;
           case Status::NewFrame:
+            f = vm.frame_;
+            goto enter_frame;
           case Status::NewCallFrame:
             f = vm.frame_;
-            LOAD_FRAME();
-            if (status == Status::NewCallFrame) SAFE_POINT();
-            break;
+            goto enter_call_frame;
         }
         break;
       }
@@ -728,29 +713,22 @@ unwind_frames:
   // Find a handler in this frame or its callers (out of line), or leave the entry frame.
   f = kSlowPaths.unwind(vm, f, pc, raise_how);
   if (!f) return {ExecStatus::Raised, Value()};
+  goto enter_frame;
+
+enter_call_frame:
+  // A call's new frame f: the call is a safe point.
   LOAD_FRAME();
+  SAFE_POINT();
   goto dispatch;
 
-preempt : {
+preempt:
   // Park the chain up to the entry frame; the host continues it later.
-  Frame* entry = f;
-  while (entry->mode != ReturnMode::Entry) entry = entry->back;
-  vm.frame_ = entry->back;
-  entry->back = nullptr;
-  return {ExecStatus::Preempted, Value(), f};
-}
+  return kSlowPaths.park(vm, f, ExecStatus::Preempted);
 
-host_call : {
+host_call:
   // A native asked the host to take over (asyncio.run): park the chain like a preemption.
   SAVE_FRAME();
-  Value payload = vm.host_call_;
-  vm.host_call_ = Value();
-  Frame* entry = f;
-  while (entry->mode != ReturnMode::Entry) entry = entry->back;
-  vm.frame_ = entry->back;
-  entry->back = nullptr;
-  return {ExecStatus::HostCall, payload, f};
-}
+  return kSlowPaths.park(vm, f, ExecStatus::HostCall);
 
 #undef LOAD_FRAME
 #undef SAVE_FRAME

@@ -390,6 +390,14 @@ Status build_slice(Ins& i) {
   return Status::Next;
 }
 
+Status build_tuple(Ins& i) {
+  TupleObj* t = i.vm.new_tuple(i.arg);
+  i.sp -= i.arg;
+  for (uint32_t k = 0; k < i.arg; k++) (*t)[k] = i.sp[k];
+  i.push(Value::object(t));
+  return Status::Next;
+}
+
 Status build_list(Ins& i) {
   ListObj* l = i.vm.new_list();
   i.sp -= i.arg;
@@ -720,6 +728,19 @@ Frame* Interpreter::SlowPaths::unwind_impl(VM& vm, Frame* f, uint32_t pc, Raise 
   }
 }
 
+ExecResult Interpreter::SlowPaths::park_impl(VM& vm, Frame* f, ExecStatus why) {
+  Value payload;
+  if (why == ExecStatus::HostCall) {
+    payload = vm.host_call_;
+    vm.host_call_ = Value();
+  }
+  Frame* entry = f;
+  while (entry->mode != ReturnMode::Entry) entry = entry->back;
+  vm.frame_ = entry->back;
+  entry->back = nullptr;
+  return {why, payload, f};
+}
+
 void Interpreter::SlowPaths::trace_line_impl(VM& vm, Frame* f, uint32_t pc, uint32_t sp) {
   int line = f->code->positions[pc].line;
   if (line != f->last_line && line > 0) {
@@ -763,6 +784,7 @@ constexpr Interpreter::SlowPaths make_slow_paths() {
   set(Op::UNARY_INVERT, run<unary_op>);
   set(Op::DELETE_SUBSCR, run<delete_subscr>);
   set(Op::BUILD_SLICE, run<build_slice>);
+  set(Op::BUILD_TUPLE, run<build_tuple>);
   set(Op::BUILD_LIST, run<build_list>);
   set(Op::BUILD_SET, run<build_set>);
   set(Op::BUILD_MAP, run<build_map>);
@@ -796,6 +818,7 @@ constexpr Interpreter::SlowPaths make_slow_paths() {
   set(Op::IMPORT_FROM, run<import_from_op>);
   set(Op::IMPORT_STAR, run<import_star_op>);
   s.unwind = Interpreter::SlowPaths::unwind_impl;
+  s.park = Interpreter::SlowPaths::park_impl;
   s.trace_line = Interpreter::SlowPaths::trace_line_impl;
   s.warn_dropped = warn_if_dropped_coroutine;
   s.raise_init_result = raise_init_result;

@@ -43,6 +43,9 @@ struct Interpreter::SlowPaths {
   // sp saved at the handler, or nullptr when the entry frame was left (vm.frame_ is its caller).
   Frame* (*unwind)(VM& vm, Frame* f, uint32_t pc, Raise how);
 
+  // Parks the chain of frames up to the entry frame, for the host to continue it later from f:
+  // a preemption, or a host call (with vm.host_call_ as the payload).
+  ExecResult (*park)(VM& vm, Frame* f, ExecStatus why);
   // Line tracing: calls vm.line_hook when the instruction at pc starts a new line of f
   // (sp: the stack depth, saved with pc for the hook).
   void (*trace_line)(VM& vm, Frame* f, uint32_t pc, uint32_t sp);
@@ -57,6 +60,7 @@ struct Interpreter::SlowPaths {
   struct Ins;
   static Frame* unwind_impl(VM& vm, Frame* f, uint32_t pc, Raise how);
   static void trace_line_impl(VM& vm, Frame* f, uint32_t pc, uint32_t sp);
+  static ExecResult park_impl(VM& vm, Frame* f, ExecStatus why);
 };
 
 extern const Interpreter::SlowPaths kSlowPaths;
