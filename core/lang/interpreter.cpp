@@ -680,11 +680,10 @@ dispatch:
         // The instruction in full, out of line, from its state before (sp and pc as saved).
         SAVE_FRAME();
         Status status = kSlowPaths.op[word & 0xff](vm, f, stack_base, word);
+        pc = f->pc;  // (as the handler left them, also for a host call's SAVE_FRAME)
+        sp = stack_base + f->sp;
         switch (status) {
-          case Status::Next:
-            pc = f->pc;
-            sp = stack_base + f->sp;
-            break;
+          case Status::Next: break;
           case Status::Error: goto error;
           case Status::Reraise: goto unwind;
           case Status::HostCall: goto host_call;

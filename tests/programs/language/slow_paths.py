@@ -320,6 +320,19 @@ except NameError as e:
 import asyncio
 
 asyncio.run(amain())
+
+
+async def double(x):
+    await asyncio.sleep(0)
+    return x * 2
+
+
+# A call through f(*args) that hands control to the host (run_until_complete parks the chain),
+# with values left on the stack below it.
+loop = asyncio.new_event_loop()
+print("host call", 1, (loop.run_until_complete(*[double(21)]), 3))
+print([loop.run_until_complete(*(double(i),)) for i in range(3)], 9)
+loop.close()
 from math import *
 
 print(floor(2.5), callable(gcd))
