@@ -35,12 +35,6 @@ struct Interpreter::SlowPaths::Ins {
   Value pop() { return *--sp; }
   void push(Value v) { *sp++ = v; }
   Value& top() { return sp[-1]; }
-  // Runs the Python frame nf next, above this one (vm.depth_ already counts it).
-  Status enter(Frame* nf, Status how) {
-    nf->back = f;
-    vm.frame_ = nf;
-    return how;
-  }
   // A call's result: pushed, or its frame entered (checking the recursion limit), or an error.
   Status call(CallOutcome outcome, Frame* nf, Value result) {
     if (outcome == CallOutcome::Error) return vm.host_call_.is_undef() ? Status::Error : Status::HostCall;
@@ -65,8 +59,10 @@ struct Interpreter::SlowPaths::Ins {
       push(result);
       return Status::Next;
     }
+    nf->back = f;
     vm.depth_++;
-    return enter(nf, Status::NewFrame);
+    vm.frame_ = nf;
+    return Status::NewFrame;
   }
   // A value result as the new top of the stack, or an error.
   Status set_top(Value r) {
