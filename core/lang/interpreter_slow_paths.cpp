@@ -824,6 +824,7 @@ constexpr Interpreter::SlowPaths make_slow_paths() {
 
 }  // namespace
 
-const Interpreter::SlowPaths kSlowPaths = make_slow_paths();
+// (constinit: filled at compile time, so usable from any static initializer.)
+constinit const Interpreter::SlowPaths kSlowPaths = make_slow_paths();
 
 }  // namespace looplab
