@@ -15,6 +15,7 @@
 #include "runtime/numbers.h"
 #include "runtime/str.h"
 #include "runtime/tuple.h"
+#include "run_module_util.h"
 
 using namespace looplab;
 
@@ -81,17 +82,6 @@ bool same_value(const Value& a, const Value& b) {
   }
 }
 
-std::string run_code(VM& vm, CodeObj* co) {
-  std::string out;
-  vm.write_output = [&](OutStream, std::string_view s) { out += s; };
-  DictObj* globals = vm.new_dict();
-  globals->set_str(vm.n.__name__, vm.str("__main__"));
-  globals->set_str(vm.n.__builtins__, Value::object(vm.builtins));
-  ExecResult r = vm.run_module(co, globals);
-  if (r.status != ExecStatus::Returned) out += "<raised>";
-  return out;
-}
-
 const char* kEveryConstant = R"PY(
 """module docstring"""
 import sys
@@ -140,8 +130,8 @@ TEST_CASE("marshal: every kind of constant and code field survives the round tri
       "(2, 3, 6, (4, 5), ['w']) function docstring class docstring module docstring\n"
       "[0, 1, 4, 9] K.m True\n"
       "ZeroDivisionError ZeroDivisionError\n";
-  CHECK(run_code(vm, co) == expected);
-  CHECK(run_code(vm, loaded) == expected);
+  CHECK(run_module_output(vm, co) == expected);
+  CHECK(run_module_output(vm, loaded) == expected);
 }
 
 TEST_CASE("marshal: a changed field changes the bytes") {

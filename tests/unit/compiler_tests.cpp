@@ -7,6 +7,7 @@
 
 #include "lang/compiler.h"
 #include "lang/vm.h"
+#include "run_module_util.h"
 
 using namespace looplab;
 
@@ -45,16 +46,9 @@ std::string compile_error(std::string_view src) {
 // Runs a module and returns what it printed.
 std::string run(std::string_view src) {
   VM vm;
-  std::string out;
-  vm.write_output = [&](OutStream, std::string_view s) { out += s; };
   CodeObj* co = compile_module(vm, src, "<main>");
   if (!co) return "compile error";
-  DictObj* globals = vm.new_dict();
-  globals->set_str(vm.n.__name__, vm.str("__main__"));
-  globals->set_str(vm.n.__builtins__, Value::object(vm.builtins));
-  ExecResult r = vm.run_module(co, globals);
-  if (r.status != ExecStatus::Returned) out += "<raised>";
-  return out;
+  return run_module_output(vm, co);
 }
 
 CodeObj* find_code(CodeObj* co, std::string_view qualname) {
