@@ -33,6 +33,75 @@ bool missing_args(VM& vm, FunctionObj* fn, Value* slots, size_t from, size_t to,
 
 }  // namespace
 
+namespace {
+
+struct PyParam {
+  std::string_view name;
+  bool optional, positional, keyword;
+};
+
+// bind_args for ArgStyle::Python: the checks and messages of ceval.c's initialize_locals (as
+// bind_python_args below), in its order: keywords, then too many positionals, then missing ones.
+bool bind_as_def(VM& vm, const CallArgs& a, std::string_view fn, const std::vector<PyParam>& ps, Value* out) {
+  std::string name(fn);
+  size_t npos = 0, nrequired_pos = 0;
+  for (const PyParam& p : ps)
+    if (p.positional) {
+      npos++;
+      if (!p.optional) nrequired_pos++;
+    }
+  for (uint32_t i = 0; i < a.nargs && i < npos; i++) out[i] = a.args[i];
+  for (size_t k = 0; k < a.nkw(); k++) {
+    std::string_view kw = a.kwname(k)->view();
+    size_t j = 0;
+    while (j < ps.size() && !(ps[j].keyword && ps[j].name == kw)) j++;
+    if (j == ps.size()) {
+      bool posonly = false;
+      for (const PyParam& p : ps) posonly |= !p.keyword && p.name == kw;
+      if (posonly) {
+        vm.raisef(vm.t.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%.*s'",
+                  name.c_str(), int(kw.size()), kw.data());
+        return false;
+      }
+      vm.raisef(vm.t.TypeError, "%s() got an unexpected keyword argument '%.*s'", name.c_str(), int(kw.size()), kw.data());
+      return false;
+    }
+    if (!out[j].is_undef()) {
+      vm.raisef(vm.t.TypeError, "%s() got multiple values for argument '%.*s'", name.c_str(), int(kw.size()), kw.data());
+      return false;
+    }
+    out[j] = a.kwvalue(k);
+  }
+  if (a.nargs > npos) {
+    size_t kwonly_given = 0;
+    for (size_t j = npos; j < ps.size(); j++)
+      if (!out[j].is_undef()) kwonly_given++;
+    std::string takes = nrequired_pos < npos
+                            ? strprintf("from %zu to %zu positional arguments", nrequired_pos, npos)
+                            : strprintf("%zu positional argument%s", npos, npos == 1 ? "" : "s");
+    std::string given = strprintf("%u", a.nargs);
+    if (kwonly_given)
+      given += strprintf(" positional argument%s (and %zu keyword-only argument%s)", a.nargs == 1 ? "" : "s",
+                         kwonly_given, kwonly_given == 1 ? "" : "s");
+    vm.raisef(vm.t.TypeError, "%s() takes %s but %s %s given", name.c_str(), takes.c_str(), given.c_str(),
+              (a.nargs == 1 && !kwonly_given) ? "was" : "were");
+    return false;
+  }
+  for (bool kwonly : {false, true}) {
+    std::vector<std::string> missing;
+    for (size_t j = 0; j < ps.size(); j++)
+      if (ps[j].positional != kwonly && !ps[j].optional && out[j].is_undef()) missing.push_back(std::string(ps[j].name));
+    if (!missing.empty()) {
+      vm.raisef(vm.t.TypeError, "%s() missing %zu required %s argument%s: %s", name.c_str(), missing.size(),
+                kwonly ? "keyword-only" : "positional", missing.size() == 1 ? "" : "s", join_names(missing).c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 // mirrors Python/ceval.c initialize_locals.
 bool bind_python_args(VM& vm, FunctionObj* fn, const Value* args, uint32_t nargs, TupleObj* kwnames,
                       Value* slots) {
@@ -257,9 +326,11 @@ bool check_nargs(VM& vm, const CallArgs& a, std::string_view fn, uint32_t min, u
     return false;
   }
   if (a.nargs >= min && a.nargs <= max) return true;
-  if (min == max)
+  if (max == 0)
+    vm.raisef(vm.t.TypeError, "%.*s() takes no arguments (%u given)", int(fn.size()), fn.data(), a.nargs);
+  else if (min == max)
     vm.raisef(vm.t.TypeError, "%.*s() takes exactly %s (%u given)", int(fn.size()), fn.data(),
-              min == 0 ? "no arguments" : min == 1 ? "one argument" : strprintf("%u arguments", min).c_str(), a.nargs);
+              min == 1 ? "one argument" : strprintf("%u arguments", min).c_str(), a.nargs);
   else if (a.nargs < min)
     vm.raisef(vm.t.TypeError, "%.*s expected at least %u argument%s, got %u", int(fn.size()), fn.data(), min,
               min == 1 ? "" : "s", a.nargs);
@@ -269,6 +340,11 @@ bool check_nargs(VM& vm, const CallArgs& a, std::string_view fn, uint32_t min, u
   return false;
 }
 
+bool check_method_nargs(VM& vm, const CallArgs& a, std::string_view qualname, uint32_t min, uint32_t max) {
+  CallArgs rest{a.args + 1, a.nargs ? a.nargs - 1 : 0, a.kwnames};
+  return check_nargs(vm, rest, qualname, min, max);
+}
+
 bool no_kwargs(VM& vm, const CallArgs& a, std::string_view fn) {
   if (a.nkw() == 0) return true;
   vm.raisef(vm.t.TypeError, "%.*s() takes no keyword arguments", int(fn.size()), fn.data());
@@ -276,7 +352,26 @@ bool no_kwargs(VM& vm, const CallArgs& a, std::string_view fn) {
 }
 
 bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_list<std::string_view> params,
-               Value* out) {
+               Value* out, ArgStyle style) {
+  // The usual call (asyncio.sleep(0), q.put(x)): positional arguments only, taken in order. Any
+  // mismatch falls through to the full binding below, which reports it.
+  if (a.nkw() == 0) {
+    size_t i = 0, npos = 0;
+    bool kwonly = false, complete = true;
+    for (std::string_view p : params) {
+      if (p == "/") continue;
+      if (p == "*") {
+        kwonly = true;
+        continue;
+      }
+      if (!kwonly) npos++;
+      if (!kwonly && i < a.nargs) out[i] = a.args[i];
+      else if (!p.empty() && p.back() == '=') out[i] = Value();
+      else complete = false;
+      i++;
+    }
+    if (complete && a.nargs <= npos) return true;
+  }
   struct Param {
     std::string_view name;
     bool optional, positional, keyword;
@@ -309,6 +404,11 @@ bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_
   for (size_t i = 0; i < count; i++) out[i] = Value();
   size_t npos = 0;
   for (size_t j = 0; j < count; j++) if (ps[j].positional) npos++;
+  if (style == ArgStyle::Python) {
+    std::vector<PyParam> py;
+    for (size_t j = 0; j < count; j++) py.push_back({ps[j].name, ps[j].optional, ps[j].positional, ps[j].keyword});
+    return bind_as_def(vm, a, fn, py, out);
+  }
   if (a.nargs > npos) {
     if (npos == 0)
       vm.raisef(vm.t.TypeError, "%.*s() takes no positional arguments", int(fn.size()), fn.data());
