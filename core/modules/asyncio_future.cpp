@@ -43,7 +43,7 @@ Value task_name_value(VM& vm, TaskObj* t) {
 
 Value fut_result(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "result");
-  if (!f || !check_nargs(vm, a, "result", 1, 1)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.result", 0, 0)) return Value::error();
   Value out;
   bool not_ready;
   if (f->loop->future_result(f, &out, &not_ready)) return out;
@@ -53,7 +53,7 @@ Value fut_result(VM& vm, CallArgs& a) {
 
 Value fut_exception(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "exception");
-  if (!f || !check_nargs(vm, a, "exception", 1, 1)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.exception", 0, 0)) return Value::error();
   if (f->state == FutureState::Cancelled) return vm.set_pending(f->loop->make_cancelled_error(f));
   if (f->state == FutureState::Pending) return invalid_state(vm, "Exception is not set.");
   f->log_traceback = false;
@@ -62,7 +62,7 @@ Value fut_exception(VM& vm, CallArgs& a) {
 
 Value fut_set_result(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "set_result");
-  if (!f || !check_nargs(vm, a, "set_result", 2, 2)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.set_result", 1, 1)) return Value::error();
   // The C Future (the one CPython uses) says "invalid state"; futures.py's would say
   // "FINISHED: <Future ...>".
   if (!f->loop->future_set_result(f, a[1])) return invalid_state(vm, "invalid state");
@@ -71,7 +71,7 @@ Value fut_set_result(VM& vm, CallArgs& a) {
 
 Value fut_set_exception(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "set_exception");
-  if (!f || !check_nargs(vm, a, "set_exception", 2, 2)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.set_exception", 1, 1)) return Value::error();
   if (f->state != FutureState::Pending) return invalid_state(vm, "invalid state");
   Value exc = a[1];
   if (exc.is_obj() && exc.o->kind == Kind::Class) {
@@ -104,13 +104,13 @@ Value fut_cancel(VM& vm, CallArgs& a) {
 
 Value fut_cancelled(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "cancelled");
-  if (!f || !check_nargs(vm, a, "cancelled", 1, 1)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.cancelled", 0, 0)) return Value::error();
   return Value::boolean(f->state == FutureState::Cancelled);
 }
 
 Value fut_done(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "done");
-  if (!f || !check_nargs(vm, a, "done", 1, 1)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.done", 0, 0)) return Value::error();
   return Value::boolean(f->done());
 }
 
@@ -126,13 +126,13 @@ Value fut_add_done_callback(VM& vm, CallArgs& a) {
 
 Value fut_remove_done_callback(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "remove_done_callback");
-  if (!f || !check_nargs(vm, a, "remove_done_callback", 2, 2)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.remove_done_callback", 1, 1)) return Value::error();
   return Value::integer(f->loop->remove_done_callback(f, a[1]));
 }
 
 Value fut_get_loop(VM& vm, CallArgs& a) {
   FutureObj* f = self_future(vm, a, "get_loop");
-  if (!f || !check_nargs(vm, a, "get_loop", 1, 1)) return Value::error();
+  if (!f || !check_method_nargs(vm, a, "Future.get_loop", 0, 0)) return Value::error();
   return Value::object(f->loop);
 }
 
@@ -405,7 +405,7 @@ Value task_get_name(VM& vm, CallArgs& a) {
 
 Value task_set_name(VM& vm, CallArgs& a) {
   TaskObj* t = self_task(vm, a, "set_name");
-  if (!t || !check_nargs(vm, a, "set_name", 2, 2)) return Value::error();
+  if (!t || !check_method_nargs(vm, a, "Task.set_name", 1, 1)) return Value::error();
   Value s = op_str(vm, a[1]);
   if (s.is_error()) return s;
   t->name = s.o;

@@ -34,34 +34,49 @@ TupleObj* rest_args(VM& vm, CallArgs& a, uint32_t from) {
   return t;
 }
 
-// Only `context=` is accepted as a keyword by the call_* methods; contexts are not modelled.
-bool only_context_kw(VM& vm, CallArgs& a, const char* fn) {
+// Binds the call_* methods' (self, <named>, *args, context=None) as their def does: only
+// `context=` is accepted as a keyword (contexts are not modelled), and the named ones are required.
+bool call_method_args(VM& vm, CallArgs& a, const char* qualname, std::initializer_list<const char*> named) {
   for (size_t i = 0; i < a.nkw(); i++) {
     if (a.kwname(i)->view() != "context") {
-      vm.raisef(vm.t.TypeError, "%s() got an unexpected keyword argument '%s'", fn, a.kwname(i)->data());
+      vm.raisef(vm.t.TypeError, "%s() got an unexpected keyword argument '%s'", qualname, a.kwname(i)->data());
       return false;
     }
   }
-  return true;
+  if (a.nargs >= named.size() + 1) return true;
+  std::vector<const char*> missing(named.begin() + (a.nargs ? a.nargs - 1 : 0), named.end());
+  std::string names;
+  for (size_t i = 0; i < missing.size(); i++)
+    names += (i ? " and '" : "'") + std::string(missing[i]) + "'";
+  vm.raisef(vm.t.TypeError, "%s() missing %zu required positional argument%s: %s", qualname, missing.size(),
+            missing.size() == 1 ? "" : "s", names.c_str());
+  return false;
+}
+
+// The loop's methods are natives standing in for BaseEventLoop's Python methods: a wrong call
+// gets a def's message ("BaseEventLoop.time() takes 1 positional argument but 2 were given").
+bool only_self(VM& vm, CallArgs& a, const char* qualname) {
+  Value self;
+  return bind_args(vm, a, qualname, {"self"}, &self, ArgStyle::Python);
 }
 
 Value loop_time(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "time");
-  if (!loop) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.time")) return Value::error();
   return Value::real(loop->time());
 }
 
 Value loop_call_soon(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "call_soon");
-  if (!loop || !only_context_kw(vm, a, "call_soon") || !check_closed(vm, loop)) return Value::error();
-  if (a.nargs < 2) return vm.raise(vm.t.TypeError, "call_soon() missing 1 required positional argument: 'callback'");
+  if (!loop || !call_method_args(vm, a, "BaseEventLoop.call_soon", {"callback"}) || !check_closed(vm, loop))
+    return Value::error();
   return Value::object(loop->call_soon(a[1], rest_args(vm, a, 2)));
 }
 
 Value loop_call_later(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "call_later");
-  if (!loop || !only_context_kw(vm, a, "call_later") || !check_closed(vm, loop)) return Value::error();
-  if (a.nargs < 3) return vm.raise(vm.t.TypeError, "call_later() missing required arguments 'delay' and 'callback'");
+  if (!loop || !call_method_args(vm, a, "BaseEventLoop.call_later", {"delay", "callback"}) || !check_closed(vm, loop))
+    return Value::error();
   double delay;
   if (!as_double(vm, a[1], &delay)) return Value::error();
   return Value::object(loop->call_later(delay, a[2], rest_args(vm, a, 3)));
@@ -69,8 +84,8 @@ Value loop_call_later(VM& vm, CallArgs& a) {
 
 Value loop_call_at(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "call_at");
-  if (!loop || !only_context_kw(vm, a, "call_at") || !check_closed(vm, loop)) return Value::error();
-  if (a.nargs < 3) return vm.raise(vm.t.TypeError, "call_at() missing required arguments 'when' and 'callback'");
+  if (!loop || !call_method_args(vm, a, "BaseEventLoop.call_at", {"when", "callback"}) || !check_closed(vm, loop))
+    return Value::error();
   double when;
   if (!as_double(vm, a[1], &when)) return Value::error();
   return Value::object(loop->call_at(when, a[2], rest_args(vm, a, 3)));
@@ -78,42 +93,42 @@ Value loop_call_at(VM& vm, CallArgs& a) {
 
 Value loop_create_future(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "create_future");
-  if (!loop || !check_nargs(vm, a, "create_future", 1, 1)) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.create_future")) return Value::error();
   return Value::object(loop->create_future(maker_label(vm)));
 }
 
 Value loop_create_task(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "create_task");
   if (!loop) return Value::error();
-  Value v[3];
-  CallArgs rest{a.args + 1, a.nargs - 1, a.kwnames};
-  if (!bind_args(vm, rest, "create_task", {"coro", "*", "name=", "context="}, v)) return Value::error();
-  return create_task_on(vm, loop, v[0], v[1].is_undef() ? Value::none() : v[1], false, v[2]);
+  Value v[4];
+  if (!bind_args(vm, a, "BaseEventLoop.create_task", {"self", "coro", "*", "name=", "context="}, v, ArgStyle::Python))
+    return Value::error();
+  return create_task_on(vm, loop, v[1], v[2].is_undef() ? Value::none() : v[2], false, v[3]);
 }
 
 Value loop_stop(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "stop");
-  if (!loop) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.stop")) return Value::error();
   loop->stop();
   return Value::none();
 }
 
 Value loop_is_running(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "is_running");
-  if (!loop) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.is_running")) return Value::error();
   return Value::boolean(loop->running);
 }
 
 Value loop_is_closed(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "is_closed");
-  if (!loop) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.is_closed")) return Value::error();
   return Value::boolean(loop->closed);
 }
 
 // mirrors base_events.py close: refuse while running; drop pending handles.
 Value loop_close(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "close");
-  if (!loop) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.close")) return Value::error();
   if (loop->running) return vm.raise(vm.t.RuntimeError, "Cannot close a running event loop");
   if (loop->closed) return Value::none();
   loop->closed = true;
@@ -166,7 +181,9 @@ Value run_loop_inline(VM& vm, const LoopRun& run) {
 // mirrors base_events.py run_until_complete: the running itself is handed to the host.
 Value loop_run_until_complete(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "run_until_complete");
-  if (!loop || !check_nargs(vm, a, "run_until_complete", 2, 2)) return Value::error();
+  Value bound[2];
+  if (!loop || !bind_args(vm, a, "BaseEventLoop.run_until_complete", {"self", "future"}, bound, ArgStyle::Python))
+    return Value::error();
   if (!check_can_run(vm, loop)) return Value::error();
   Value future = a[1];
   bool new_task = !as_future(vm, future);
@@ -198,7 +215,7 @@ Value loop_run_until_complete(VM& vm, CallArgs& a) {
 
 Value loop_run_forever(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "run_forever");
-  if (!loop || !check_nargs(vm, a, "run_forever", 1, 1)) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.run_forever")) return Value::error();
   if (!check_can_run(vm, loop)) return Value::error();
   Value payload = Value::object(vm.tuple_of({a[0], Value::none(), Value::boolean(false)}));
   if (vm.can_suspend_to_host()) return vm.host_call(payload);
@@ -250,7 +267,9 @@ Value loop_shutdown_default_executor(VM& vm, CallArgs&) {
 // mirrors base_events.py default_exception_handler (for the context keys Looplab produces).
 Value loop_default_exception_handler(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "default_exception_handler");
-  if (!loop || !check_nargs(vm, a, "default_exception_handler", 2, 2)) return Value::error();
+  Value bound[2];
+  if (!loop || !bind_args(vm, a, "BaseEventLoop.default_exception_handler", {"self", "context"}, bound, ArgStyle::Python))
+    return Value::error();
   if (!vm.isinstance(a[1], vm.t.dict)) return vm.raise(vm.t.TypeError, "context must be a dict");
   DictObj* ctx = static_cast<DictObj*>(a[1].o);
   Value msg = ctx->get_str(vm.intern("message"));
@@ -269,7 +288,9 @@ Value loop_default_exception_handler(VM& vm, CallArgs& a) {
 // base_events.py call_exception_handler: the loop's handler if one is set, else the default.
 Value loop_call_exception_handler(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "call_exception_handler");
-  if (!loop || !check_nargs(vm, a, "call_exception_handler", 2, 2)) return Value::error();
+  Value bound[2];
+  if (!loop || !bind_args(vm, a, "BaseEventLoop.call_exception_handler", {"self", "context"}, bound, ArgStyle::Python))
+    return Value::error();
   if (loop->exception_handler.is_undef()) return loop_default_exception_handler(vm, a);
   asyncio_runtime(vm)->host.call_handler(loop, a[1]);
   return Value::none();
@@ -277,7 +298,9 @@ Value loop_call_exception_handler(VM& vm, CallArgs& a) {
 
 Value loop_set_exception_handler(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "set_exception_handler");
-  if (!loop || !check_nargs(vm, a, "set_exception_handler", 2, 2)) return Value::error();
+  Value bound[2];
+  if (!loop || !bind_args(vm, a, "BaseEventLoop.set_exception_handler", {"self", "handler"}, bound, ArgStyle::Python))
+    return Value::error();
   Value h = a[1];
   if (!h.is_none() && !op_callable(vm, h)) {
     Value r = op_repr(vm, h);
@@ -291,7 +314,7 @@ Value loop_set_exception_handler(VM& vm, CallArgs& a) {
 
 Value loop_get_exception_handler(VM& vm, CallArgs& a) {
   EventLoop* loop = self_loop(vm, a, "get_exception_handler");
-  if (!loop || !check_nargs(vm, a, "get_exception_handler", 1, 1)) return Value::error();
+  if (!loop || !only_self(vm, a, "BaseEventLoop.get_exception_handler")) return Value::error();
   return loop->exception_handler.is_undef() ? Value::none() : loop->exception_handler;
 }
 
@@ -384,7 +407,7 @@ bool is_coroutine_object(VM& vm, Value v) {
 namespace {
 
 Value fn_get_running_loop(VM& vm, CallArgs& a) {
-  if (!check_nargs(vm, a, "get_running_loop", 0, 0)) return Value::error();
+  if (!check_nargs(vm, a, "_asyncio.get_running_loop", 0, 0)) return Value::error();
   EventLoop* loop = get_running_loop_or_raise(vm);
   return loop ? Value::object(loop) : Value::error();
 }
@@ -395,12 +418,13 @@ Value fn_private_get_running_loop(VM& vm, CallArgs&) {
 }
 
 Value fn_get_event_loop(VM& vm, CallArgs& a) {
-  if (!check_nargs(vm, a, "get_event_loop", 0, 0)) return Value::error();
+  if (!check_nargs(vm, a, "_asyncio.get_event_loop", 0, 0)) return Value::error();
   return Value::object(get_event_loop(vm));
 }
 
 Value fn_set_event_loop(VM& vm, CallArgs& a) {
-  if (!check_nargs(vm, a, "set_event_loop", 1, 1)) return Value::error();
+  Value loop;
+  if (!bind_args(vm, a, "set_event_loop", {"loop"}, &loop, ArgStyle::Python)) return Value::error();
   AsyncioRuntime* rt = asyncio_runtime(vm);
   if (a[0].is_none()) rt->event_loop = nullptr;
   else if (a[0].is_obj() && a[0].o->cls == rt->classes.loop) rt->event_loop = static_cast<EventLoop*>(a[0].o);
@@ -409,13 +433,13 @@ Value fn_set_event_loop(VM& vm, CallArgs& a) {
 }
 
 Value fn_new_event_loop(VM& vm, CallArgs& a) {
-  if (!check_nargs(vm, a, "new_event_loop", 0, 0)) return Value::error();
+  if (!bind_args(vm, a, "new_event_loop", {}, nullptr, ArgStyle::Python)) return Value::error();
   return Value::object(new_event_loop(vm));
 }
 
 EventLoop* loop_arg(VM& vm, CallArgs& a, const char* fn, bool* ok) {
   Value v[1];
-  *ok = bind_args(vm, a, fn, {"loop="}, v);
+  *ok = bind_args(vm, a, fn, {"loop="}, v, ArgStyle::Python);
   if (!*ok) return nullptr;
   if (v[0].is_undef() || v[0].is_none()) {
     EventLoop* loop = get_running_loop_or_raise(vm);
@@ -445,7 +469,7 @@ Value fn_all_tasks(VM& vm, CallArgs& a) {
 // mirrors tasks.py create_task (3.11): an automatic name first, then set_name(name).
 Value fn_create_task(VM& vm, CallArgs& a) {
   Value v[3];
-  if (!bind_args(vm, a, "create_task", {"coro", "*", "name=", "context="}, v)) return Value::error();
+  if (!bind_args(vm, a, "create_task", {"coro", "*", "name=", "context="}, v, ArgStyle::Python)) return Value::error();
   EventLoop* loop = get_running_loop_or_raise(vm);
   if (!loop) {
     if (v[0].is_obj() && v[0].o->kind == Kind::Generator) static_cast<GenObj*>(v[0].o)->awaited = true;
@@ -455,12 +479,14 @@ Value fn_create_task(VM& vm, CallArgs& a) {
 }
 
 Value fn_iscoroutine(VM& vm, CallArgs& a) {
-  if (!check_nargs(vm, a, "iscoroutine", 1, 1)) return Value::error();
+  Value obj;
+  if (!bind_args(vm, a, "iscoroutine", {"obj"}, &obj, ArgStyle::Python)) return Value::error();
   return Value::boolean(is_coroutine_object(vm, a[0]));
 }
 
 Value fn_isfuture(VM& vm, CallArgs& a) {
-  if (!check_nargs(vm, a, "isfuture", 1, 1)) return Value::error();
+  Value obj;
+  if (!bind_args(vm, a, "isfuture", {"obj"}, &obj, ArgStyle::Python)) return Value::error();
   if (as_future(vm, a[0])) return Value::boolean(true);
   Value b = op_getattr_opt(vm, Value::object(vm.type_of(a[0])), vm.intern("_asyncio_future_blocking"));
   if (b.is_error()) return b;

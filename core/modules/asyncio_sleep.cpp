@@ -109,7 +109,7 @@ Value sleep_repr(VM& vm, Value self) {
 
 Value fn_sleep(VM& vm, CallArgs& a) {
   Value v[2];
-  if (!bind_args(vm, a, "sleep", {"delay", "result="}, v)) return Value::error();
+  if (!bind_args(vm, a, "sleep", {"delay", "result="}, v, ArgStyle::Python)) return Value::error();
   double d;
   if (!as_double(vm, v[0], &d)) return Value::error();
   ClassObj* cls = asyncio_runtime(vm)->sleep_class;
