@@ -239,11 +239,11 @@ Value str_split(VM& vm, CallArgs& a) {
   StrObj* s = as_str(a[0]);
   std::string_view v = s->view();
   ListObj* out = vm.new_list();
-  // CPython's PREALLOC_SIZE: room for up to 12 pieces before the first growth.
-  out->items.reserve(size_t(std::min<int64_t>(maxsplit, 11)) + 1);
   if (sep && sep->size == 1) {
     const char* base = v.data();
     const char* end = base + v.size();
+    // No preallocation (CPython reserves 12 slots, which refcounting frees at once; here a
+    // garbage list keeps its storage until a collection, and storage does not bring one closer).
     const char* p = base;
     for (const char* at; maxsplit > 0 && (at = static_cast<const char*>(std::memchr(p, sep->data()[0], size_t(end - p)))); maxsplit--) {
       out->items.push_back(piece(vm, s, std::string_view(p, size_t(at - p))));
