@@ -35,18 +35,19 @@ bool missing_args(VM& vm, FunctionObj* fn, Value* slots, size_t from, size_t to,
 
 namespace {
 
-struct PyParam {
+// A native's parameter, parsed from bind_args's list ("name=", "/", "*").
+struct Param {
   std::string_view name;
   bool optional, positional, keyword;
 };
 
 // bind_args for ArgStyle::Python: the checks and messages of ceval.c's initialize_locals (as
 // bind_python_args below), in its order: keywords, then too many positionals, then missing ones.
-bool bind_as_def(VM& vm, const CallArgs& a, std::string_view fn, const std::vector<PyParam>& ps, Value* out) {
+bool bind_as_def(VM& vm, const CallArgs& a, std::string_view fn, const Param* ps, size_t count, Value* out) {
   std::string name(fn);
   size_t npos = 0, nrequired_pos = 0;
-  for (const PyParam& p : ps)
-    if (p.positional) {
+  for (size_t j = 0; j < count; j++)
+    if (const Param& p = ps[j]; p.positional) {
       npos++;
       if (!p.optional) nrequired_pos++;
     }
@@ -54,10 +55,10 @@ bool bind_as_def(VM& vm, const CallArgs& a, std::string_view fn, const std::vect
   for (size_t k = 0; k < a.nkw(); k++) {
     std::string_view kw = a.kwname(k)->view();
     size_t j = 0;
-    while (j < ps.size() && !(ps[j].keyword && ps[j].name == kw)) j++;
-    if (j == ps.size()) {
+    while (j < count && !(ps[j].keyword && ps[j].name == kw)) j++;
+    if (j == count) {
       bool posonly = false;
-      for (const PyParam& p : ps) posonly |= !p.keyword && p.name == kw;
+      for (size_t i = 0; i < count; i++) posonly |= !ps[i].keyword && ps[i].name == kw;
       if (posonly) {
         vm.raisef(vm.t.TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%.*s'",
                   name.c_str(), int(kw.size()), kw.data());
@@ -74,7 +75,7 @@ bool bind_as_def(VM& vm, const CallArgs& a, std::string_view fn, const std::vect
   }
   if (a.nargs > npos) {
     size_t kwonly_given = 0;
-    for (size_t j = npos; j < ps.size(); j++)
+    for (size_t j = npos; j < count; j++)
       if (!out[j].is_undef()) kwonly_given++;
     std::string takes = nrequired_pos < npos
                             ? strprintf("from %zu to %zu positional arguments", nrequired_pos, npos)
@@ -89,7 +90,7 @@ bool bind_as_def(VM& vm, const CallArgs& a, std::string_view fn, const std::vect
   }
   for (bool kwonly : {false, true}) {
     std::vector<std::string> missing;
-    for (size_t j = 0; j < ps.size(); j++)
+    for (size_t j = 0; j < count; j++)
       if (ps[j].positional != kwonly && !ps[j].optional && out[j].is_undef()) missing.push_back(std::string(ps[j].name));
     if (!missing.empty()) {
       vm.raisef(vm.t.TypeError, "%s() missing %zu required %s argument%s: %s", name.c_str(), missing.size(),
@@ -372,10 +373,6 @@ bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_
     }
     if (complete && a.nargs <= npos) return true;
   }
-  struct Param {
-    std::string_view name;
-    bool optional, positional, keyword;
-  };
   // On the stack: natives like asyncio.sleep bind their arguments on every call.
   Param small[16];
   std::vector<Param> large;
@@ -404,11 +401,7 @@ bool bind_args(VM& vm, const CallArgs& a, std::string_view fn, std::initializer_
   for (size_t i = 0; i < count; i++) out[i] = Value();
   size_t npos = 0;
   for (size_t j = 0; j < count; j++) if (ps[j].positional) npos++;
-  if (style == ArgStyle::Python) {
-    std::vector<PyParam> py;
-    for (size_t j = 0; j < count; j++) py.push_back({ps[j].name, ps[j].optional, ps[j].positional, ps[j].keyword});
-    return bind_as_def(vm, a, fn, py, out);
-  }
+  if (style == ArgStyle::Python) return bind_as_def(vm, a, fn, ps, count, out);
   if (a.nargs > npos) {
     if (npos == 0)
       vm.raisef(vm.t.TypeError, "%.*s() takes no positional arguments", int(fn.size()), fn.data());
