@@ -103,6 +103,23 @@ static ClassObj* layout_base(ClassObj* cls) {
   return cls;
 }
 
+// The names a class's __slots__ value lists: a str is one name; a tuple, list or dict lists them.
+static std::vector<Value> slots_items(Value slots) {
+  std::vector<Value> items;
+  if (!slots.is_obj()) return items;
+  if (slots.o->kind == Kind::Str) {
+    items.push_back(slots);
+  } else if (slots.o->kind == Kind::Tuple) {
+    auto* t = static_cast<TupleObj*>(slots.o);
+    items.assign(t->items(), t->items() + t->size);
+  } else if (slots.o->kind == Kind::List) {
+    items = static_cast<ListObj*>(slots.o)->items;
+  } else if (slots.o->kind == Kind::Dict) {
+    static_cast<DictObj*>(slots.o)->for_each([&](Value k, Value) { items.push_back(k); });
+  }
+  return items;
+}
+
 // What __slots__ would give instances of `cls` in CPython: the slot names in MRO order, plus
 // "__dict__" when instances have a dict. (Our instances always have one; the check is about
 // what CPython would accept.)
@@ -116,20 +133,12 @@ static std::vector<std::string> slot_layout(VM& vm, ClassObj* cls) {
       has_dict = true;
       continue;
     }
-    auto add = [&](Value v) {
+    for (Value v : slots_items(slots)) {
       if (v.is_obj() && v.o->kind == Kind::Str) {
         std::string name = static_cast<StrObj*>(v.o)->str();
         if (name == "__dict__") has_dict = true;
         else names.push_back(name);
       }
-    };
-    if (slots.is_obj() && slots.o->kind == Kind::Tuple) {
-      auto* t = static_cast<TupleObj*>(slots.o);
-      for (size_t i = 0; i < t->size; i++) add(t->items()[i]);
-    } else if (slots.is_obj() && slots.o->kind == Kind::List) {
-      for (Value v : static_cast<ListObj*>(slots.o)->items) add(v);
-    } else {
-      add(slots);
     }
   }
   if (has_dict) names.push_back("__dict__");
@@ -161,14 +170,7 @@ static bool apply_slots(VM& vm, ClassObj* cls, Kind layout) {
       has_dict = true;
       continue;
     }
-    std::vector<Value> names;
-    if (slots.is_obj() && slots.o->kind == Kind::Str) names.push_back(slots);
-    else if (slots.is_obj() && slots.o->kind == Kind::Tuple)
-      names.assign(static_cast<TupleObj*>(slots.o)->items(), static_cast<TupleObj*>(slots.o)->items() + static_cast<TupleObj*>(slots.o)->size);
-    else if (slots.is_obj() && slots.o->kind == Kind::List) names = static_cast<ListObj*>(slots.o)->items;
-    else if (slots.is_obj() && slots.o->kind == Kind::Dict)
-      static_cast<DictObj*>(slots.o)->for_each([&](Value k, Value) { names.push_back(k); });
-    for (Value v : names) {
+    for (Value v : slots_items(slots)) {
       if (!v.is_obj() || v.o->kind != Kind::Str) {
         vm.raisef(vm.t.TypeError, "__slots__ items must be strings, not '%s'", type_name(vm, v).c_str());
         return false;
