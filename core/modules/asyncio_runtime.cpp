@@ -23,7 +23,6 @@ void AsyncioRuntime::trace(Tracer& t) {
   t.mark(classes.future);
   t.mark(classes.task);
   t.mark(cancelled_error);
-  t.mark(empty_args);
   t.mark(invalid_state_error);
   t.mark(future_iter);
   t.mark(sleep_class);
@@ -129,11 +128,9 @@ Value VmLoopHost::cancelled_error(Value message) {
   bool no_message = message.is_undef() || message.is_none();
   // Made directly while the class has BaseException's __new__ and __init__ (a program may
   // assign its own): every cancelled task keeps one, and calling the class would build its
-  // args twice. Argument-less ones share one empty tuple, as CPython's () is one object.
-  if (!cls->dict || (cls->dict->get_str(vm_.n.__init__).is_undef() && cls->dict->get_str(vm_.n.__new__).is_undef())) {
-    if (no_message && !rt->empty_args) rt->empty_args = vm_.new_tuple(0);
-    return Value::object(vm_.new_exception(cls, no_message ? rt->empty_args : vm_.tuple_of({message})));
-  }
+  // args twice. Argument-less ones share the VM's one empty tuple.
+  if (!cls->dict || (cls->dict->get_str(vm_.n.__init__).is_undef() && cls->dict->get_str(vm_.n.__new__).is_undef()))
+    return Value::object(vm_.new_exception(cls, no_message ? vm_.new_tuple(0) : vm_.tuple_of({message})));
   Value e = no_message ? vm_.call(Value::object(cls), {}) : vm_.call(Value::object(cls), {message});
   if (e.is_error()) return vm_.take_exception();
   return e;

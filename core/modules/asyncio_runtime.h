@@ -60,7 +60,6 @@ struct AsyncioRuntime {
   VmLoopHost host;
   LoopClasses classes;
   ClassObj* cancelled_error = nullptr;     // asyncio.exceptions.CancelledError
-  TupleObj* empty_args = nullptr;          // the args of CancelledErrors made without a message
   ClassObj* invalid_state_error = nullptr; // asyncio.exceptions.InvalidStateError
   ClassObj* future_iter = nullptr;
   ClassObj* sleep_class = nullptr;
