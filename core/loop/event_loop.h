@@ -136,13 +136,11 @@ struct EventLoop final : Obj {
   };
   enum class Stage : uint8_t { BeginIteration, RunReady };
 
-  // run_slice is the loop's hot function: what runs once per iteration or rarely stays out of
-  // it (noinline), so it stays small -- V8 optimizes a small wasm function sooner and faster.
-  [[gnu::noinline]] bool begin_iteration();  // false: nothing can run (deadlock) or must wait for I/O
-  [[gnu::noinline]] bool resume_in_flight(RunStatus* status);  // false: return *status
+  bool begin_iteration();  // false: nothing can run (deadlock) or must wait for I/O
+  bool resume_in_flight(RunStatus* status);  // false: run_slice returns *status
   bool run_handle(HandleObj* h, uint64_t budget);  // false: preempted
-  [[gnu::noinline]] bool run_callback(HandleObj* h, uint64_t budget);  // false: preempted
-  [[gnu::noinline]] void finish_handle(HandleObj* h, const StepResult& r);
+  bool run_callback(HandleObj* h, uint64_t budget);  // false: preempted
+  void finish_handle(HandleObj* h, const StepResult& r);
   void step(TaskObj* t, Value exc, HandleObj* h, uint64_t budget);
   void step_finish(TaskObj* t, const StepResult& r);
   void wakeup(TaskObj* t, FutureObj* f, HandleObj* h, uint64_t budget);
