@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "loop/clock.h"
 
@@ -116,7 +117,8 @@ uint8_t* encode(uint8_t* p, const Event& e, double prev_t, OperandBase& base) {
   p += 2;
   uint64_t tb = bits_of(e.t), pb = bits_of(prev_t);
   uint8_t fl;
-  double q = tb == pb ? 0 : std::nearbyint((e.t - prev_t) / kTick);
+  // q is a guess (r below makes the record exact whatever it is): a product, not a division.
+  double q = tb == pb ? 0 : std::nearbyint((e.t - prev_t) * (1 / kTick));
   int64_t r = INT64_MAX;
   if (q >= 0 && q < 1e12) r = int64_t(tb - bits_of(after_ticks(prev_t, uint64_t(q))));
   if (tb == pb) {
@@ -220,14 +222,14 @@ void EventLog::seal() {
   uint8_t* p = start;
   double prev = open_[0].t;
   OperandBase base;
-  for (const Event& e : open_) {
-    p = encode(p, e, prev, base);
-    prev = e.t;
+  for (size_t i = 0; i < kBlock; i++) {
+    p = encode(p, open_[i], prev, base);
+    prev = open_[i].t;
   }
   chunk_used_ += size_t(p - start);
   blocks_.push_back({start, open_[0].t});
   // The block's records are still at hand: they are what a reader most likely asks for next.
-  std::memcpy(cache_, open_, sizeof open_);
+  std::swap(open_, cache_);
   cached_block_ = blocks_.size() - 1;
   sealed_ += kBlock;
 }
@@ -237,9 +239,9 @@ void EventLog::decode_block(size_t block) const {
   const uint8_t* p = b.bytes;
   double prev = b.t0;
   OperandBase base;
-  for (Event& e : cache_) {
-    p = decode(p, e, prev, base);
-    prev = e.t;
+  for (size_t i = 0; i < kBlock; i++) {
+    p = decode(p, cache_[i], prev, base);
+    prev = cache_[i].t;
   }
   cached_block_ = block;
 }
@@ -293,7 +295,7 @@ void EventLog::clear() {
 }
 
 size_t EventLog::memory_bytes() const {
-  return chunks_.size() * kChunkBytes + blocks_.capacity() * sizeof(Block) + sizeof(open_) + sizeof(cache_) +
+  return chunks_.size() * kChunkBytes + blocks_.capacity() * sizeof(Block) + sizeof(buffers_) +
          text_bytes_ + starts_.capacity() * sizeof(starts_[0]) + table_.capacity() * sizeof(table_[0]);
 }
 

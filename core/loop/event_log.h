@@ -31,6 +31,8 @@ struct Event {
 class EventLog {
  public:
   EventLog();
+  EventLog(const EventLog&) = delete;  // open_ and cache_ point into the object itself
+  EventLog& operator=(const EventLog&) = delete;
 
   size_t size() const { return size_; }
   // The i-th record, by value (a decoded copy: hold the value, not a pointer into the log).
@@ -91,10 +93,14 @@ class EventLog {
   std::vector<Block> blocks_;
   std::vector<std::unique_ptr<uint8_t[]>> chunks_;
   size_t chunk_used_ = kChunkBytes;  // bytes used in chunks_.back()
-  Event open_[kBlock];               // records [sealed_, size_)
+  // Two block buffers: open_ takes new records; cache_ holds a decoded sealed block. Sealing
+  // swaps them, so the block just sealed is the cached one without a copy (a 2 KB memcpy per
+  // block was a call out to JS under emscripten).
+  Event buffers_[2][kBlock];
+  Event* open_ = buffers_[0];        // records [sealed_, size_)
   size_t sealed_ = 0;                // records in sealed blocks (a multiple of kBlock)
   size_t size_ = 0;
-  mutable Event cache_[kBlock];
+  mutable Event* cache_ = buffers_[1];
   mutable size_t cached_block_ = SIZE_MAX;
 
   // Strings: string i is stored at starts_[i] in one of text_chunks_ as a varint length and
