@@ -48,7 +48,7 @@ VM::VM() {
 #define LOOPLAB_MARK_EXC(name, base) tr.mark(t.name);
     LOOPLAB_EXCEPTIONS(LOOPLAB_MARK_EXC)
 #undef LOOPLAB_MARK_EXC
-    for (auto& [text, s] : interned_) tr.mark(s);
+    for (StrObj* s : interned_) tr.mark(s);
     tr.mark(builtins);
     tr.mark(modules);
     tr.mark(not_implemented);
@@ -89,12 +89,31 @@ StrObj* VM::new_str(std::string_view s) {
 }
 
 StrObj* VM::intern(std::string_view s) {
-  auto it = interned_.find(s);
-  if (it != interned_.end()) return it->second;
+  int64_t h = hash_bytes(s);
+  size_t mask = interned_.size() - 1;
+  size_t i = size_t(h) & mask;
+  for (; interned_[i]; i = (i + 1) & mask)
+    if (interned_[i]->hash_cache == h && interned_[i]->view() == s) return interned_[i];
   StrObj* o = make_str(*this, s);
   o->interned = true;
-  interned_.emplace(std::string(s), o);
+  o->hash_cache = h;
+  if (++interned_count_ * 4 > interned_.size() * 3) {
+    std::vector<StrObj*> old(interned_.size() * 2);
+    old.swap(interned_);
+    mask = interned_.size() - 1;
+    for (StrObj* x : old)
+      if (x) insert_interned(x, mask);
+    insert_interned(o, mask);
+  } else {
+    interned_[i] = o;
+  }
   return o;
+}
+
+void VM::insert_interned(StrObj* o, size_t mask) {
+  size_t i = size_t(o->hash_cache) & mask;
+  while (interned_[i]) i = (i + 1) & mask;
+  interned_[i] = o;
 }
 
 BytesObj* VM::new_bytes(std::string_view data) {

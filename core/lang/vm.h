@@ -297,12 +297,11 @@ class VM {
   int nested_runs_ = 0;            // dispatch loops started without a budget, i.e. from C++
                                    // code holding raw pointers (GC waits for 0)
   int depth_ = 0;                  // Python frames in the chain (RecursionError)
-  // Looked up by string_view without building a std::string (transparent hash).
-  struct TextHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, StrObj*, TextHash, std::equal_to<>> interned_;
+  // Interned strs, open addressing by their str hash (nullptr: empty slot). The strs are the
+  // keys: no second copy of the text, and each comes with its hash already cached.
+  std::vector<StrObj*> interned_ = std::vector<StrObj*>(4096);
+  size_t interned_count_ = 0;
+  void insert_interned(StrObj* o, size_t mask);  // into a free slot (a rehash)
   StrObj* ascii_chars_[128] = {};  // the one-character ASCII strings, made on first use
   std::unordered_map<std::string, ModuleInit> module_inits_;
   int roots_id_ = 0;
