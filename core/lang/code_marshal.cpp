@@ -191,6 +191,7 @@ class Reader {
     return uint8_t(*p_++);
   }
   uint64_t varint() {
+    if (p_ != end_ && uint8_t(*p_) < 0x80) return uint8_t(*p_++);  // most are one byte
     uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       uint8_t b = byte();

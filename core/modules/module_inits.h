@@ -26,8 +26,10 @@ bool init_gc_module(VM& vm, ModuleObj* m);
 bool init_json_native_module(VM& vm, ModuleObj* m);
 
 // Python-written modules (modules/py/NAME.py): init_python_module finds the source by the
-// module's name. A C++ module may also run Python source into itself (run_python_source_into).
+// module's name. A C++ module may also run an embedded module's code (frozen when the build
+// froze it) or Python source into itself (run_embedded_into, run_python_source_into).
 bool init_python_module(VM& vm, ModuleObj* m);
+bool run_embedded_into(VM& vm, ModuleObj* m, std::string_view name);
 bool run_python_source_into(VM& vm, ModuleObj* m, std::string_view source, std::string_view filename);
 const char* embedded_module_source(std::string_view name);
 

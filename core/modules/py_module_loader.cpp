@@ -32,19 +32,21 @@ bool run_python_source_into(VM& vm, ModuleObj* m, std::string_view source, std::
   return run_code_into(vm, m, compile_module(vm, source, filename));
 }
 
-bool init_python_module(VM& vm, ModuleObj* m) {
-  const char* src = embedded_module_source(m->name->view());
+bool run_embedded_into(VM& vm, ModuleObj* m, std::string_view name) {
+  const char* src = embedded_module_source(name);
   if (!src) {
-    vm.raisef(vm.t.ModuleNotFoundError, "No module named '%s'", m->name->data());
+    vm.raisef(vm.t.ModuleNotFoundError, "No module named '%.*s'", int(name.size()), name.data());
     return false;
   }
-  std::string filename = "<" + m->name->str() + ">";
-  if (const FrozenModule* f = frozen_module(m->name->view())) {
+  std::string filename = "<" + std::string(name) + ">";
+  if (const FrozenModule* f = frozen_module(name)) {
     // Tracebacks through the module still quote its source.
     auto text = std::make_shared<const SourceText>(filename, src);
     return run_code_into(vm, m, unmarshal_code(vm, std::string_view(f->code, f->size), text));
   }
   return run_python_source_into(vm, m, src, filename);
 }
+
+bool init_python_module(VM& vm, ModuleObj* m) { return run_embedded_into(vm, m, m->name->view()); }
 
 }  // namespace looplab
