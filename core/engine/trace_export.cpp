@@ -3,12 +3,14 @@
 // flow arrows from an awaiting task to the task it awaits, and the loop's own track.
 #include "engine/trace_export.h"
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "loop/event_log.h"
+#include "runtime/numbers.h"
 
 namespace looplab {
 
@@ -36,10 +38,13 @@ void json_string(std::ostream& out, std::string_view s) {
   out << '"';
 }
 
+// The shortest text that reads back as the same double: timestamps are around 1e9 us with
+// sub-us steps, which a fixed number of significant digits would round together.
+// Whole numbers (lines, counts) print as integers.
 std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.9g", v);
-  return buf;
+  if (!std::isfinite(v)) return "null";
+  if (v == std::trunc(v) && std::fabs(v) < 9007199254740992.0) return std::to_string(int64_t(v));
+  return float_repr(v);
 }
 
 struct Operand {

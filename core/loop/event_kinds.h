@@ -16,8 +16,9 @@ namespace looplab {
   X(LoopStop, "loop_stop", "loop:a")                                                               \
   X(IterationStart, "iteration", "n:a ready:b timers:c")                                           \
   X(Phase, "phase", "phase:a") /* LoopPhase: which part of _run_once runs */                      \
-  X(HandleQueued, "handle_queued", "handle:a kind:b target:c") /* target: task id, or a string */  \
-  X(HandleRun, "handle_run", "handle:a kind:b target:c")                                           \
+  /* handle_kind: HandleKind; target: task id, or a string */                                   \
+  X(HandleQueued, "handle_queued", "handle:a handle_kind:b target:c")                              \
+  X(HandleRun, "handle_run", "handle:a handle_kind:b target:c")                                    \
   X(HandleDone, "handle_done", "handle:a")                                                         \
   X(HandleCancelled, "handle_cancelled", "handle:a")                                               \
   X(TimerScheduled, "timer_scheduled", "handle:a label:b:s task:c deadline:f")                     \
@@ -32,14 +33,14 @@ namespace looplab {
   X(FutureCreated, "future_created", "future:a label:b:s task:c")                                  \
   X(FutureDone, "future_done", "future:a state:b")                                                 \
   X(FutureCallback, "future_callback", "future:a task:b callback:c:s") /* task woken, or a fn */  \
-  X(SyncCreated, "sync_created", "sync:a kind:b label:c:s")                                        \
+  X(SyncCreated, "sync_created", "sync:a sync_kind:b label:c:s")                                   \
   X(SyncOp, "sync", "sync:a op:b task:c value:f")                                                  \
   X(ExecutorSubmit, "executor_submit", "job:a worker:b label:c:s done_at:f")                       \
   X(ExecutorDone, "executor_done", "job:a worker:b")                                               \
   X(Blocked, "blocked", "task:a line:b reason:c seconds:f") /* the loop stood still */            \
   X(ClockJump, "clock_jump", "to:f") /* idle: the clock jumped to the next deadline */            \
   X(Output, "output", "stream:a text:b:s") /* stream 1 stdout, 2 stderr */                        \
-  X(Warning, "warning", "kind:a message:b:s task:c seconds:f")                                     \
+  X(Warning, "warning", "warning_kind:a message:b:s task:c seconds:f")                             \
   X(IoStart, "io_start", "request:a label:b:s task:c")                                             \
   X(IoDone, "io_done", "request:a status:b bytes:c")                                               \
   X(Notice, "notice", "message:b:s")                                                             \

@@ -259,6 +259,16 @@ Value make_done_coro(VM& vm, const char* name) {
   return Value::object(vm.heap.make<DoneCoroObj>(static_cast<ClassObj*>(cls.o), vm.intern(name)));
 }
 
+}  // namespace
+
+StrObj* done_coro_qualname(VM& vm, Value v) {
+  if (!v.is_obj() || v.o->kind != Kind::Other) return nullptr;
+  Value cls = vm.builtins->get_str(vm.intern("__done_coroutine"));
+  return cls.is_obj() && v.o->cls == cls.o ? static_cast<DoneCoroObj*>(v.o)->name : nullptr;
+}
+
+namespace {
+
 Value loop_shutdown_asyncgens(VM& vm, CallArgs&) { return make_done_coro(vm, "BaseEventLoop.shutdown_asyncgens"); }
 Value loop_shutdown_default_executor(VM& vm, CallArgs&) {
   return make_done_coro(vm, "BaseEventLoop.shutdown_default_executor");

@@ -21,6 +21,9 @@ struct NativeCoroInfo {
   int line;
 };
 bool native_coro_info(VM& vm, Value v, NativeCoroInfo* out);
+// The qualname of one of the loop's already-finished coroutines (loop.shutdown_asyncgens()),
+// else nullptr.
+StrObj* done_coro_qualname(VM& vm, Value v);
 // At exit: "sys:1: RuntimeWarning: coroutine 'Lock.acquire' was never awaited" for those alive.
 void report_unawaited_natives(AsyncioRuntime& rt);
 

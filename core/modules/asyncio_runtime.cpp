@@ -260,6 +260,7 @@ std::string VmLoopHost::describe(Value v) {
   if (TaskObj* t = as_task(vm_, v)) return t->loop->task_name(t);
   NativeCoroInfo info;
   if (native_coro_info(vm_, v, &info)) return std::string(info.qualname) + "()";
+  if (StrObj* name = done_coro_qualname(vm_, v)) return name->str() + "()";
   std::string s;
   if (repr_text(vm_, v, s)) return s;
   vm_.clear_exception();
