@@ -532,7 +532,7 @@ void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
           } else {
             fut->blocking = false;
             log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::AwaitFuture), fut->id);
-            std::string chain = host->await_chain(t->coro());
+            std::string_view chain = host->await_chain(t->coro());
             if (!chain.empty()) log->add(EventKind::TaskAwaitChain, now, t->task_id, log->intern(chain));
             add_wakeup(fut, t);
             t->fut_waiter = fut;

@@ -55,8 +55,9 @@ class LoopHost {
   virtual std::string format_callback_source(Value callable, TupleObj* args) = 0;
   // The line a coroutine is suspended at (its innermost frame), 0 if unknown.
   virtual int coro_line(Value coro) = 0;
-  // "main > gather > fetch > sleep": the await chain of a suspended coroutine.
-  virtual std::string await_chain(Value coro) = 0;
+  // "main > gather > fetch > sleep": the await chain of a suspended coroutine (valid until
+  // the next call: it is built at every await, into a buffer the host keeps).
+  virtual std::string_view await_chain(Value coro) = 0;
   // Between handles, where CPython's refcounting would free what the handle dropped: report
   // objects the collector found unreachable ("Task exception was never retrieved"); collect
   // first when `collect` (a task just ended, and CPython would free it right here). True when

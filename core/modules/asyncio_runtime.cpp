@@ -340,8 +340,9 @@ int VmLoopHost::coro_line(Value coro) {
   return f->line();
 }
 
-std::string VmLoopHost::await_chain(Value coro) {
-  std::string out;
+std::string_view VmLoopHost::await_chain(Value coro) {
+  std::string& out = chain_;
+  out.clear();
   Frame* f = walk_chain(coro, [&](GenObj* g) {
     if (!out.empty()) out += " > ";
     out += g->name->view();
@@ -352,7 +353,7 @@ std::string VmLoopHost::await_chain(Value coro) {
     if (leaf.is_obj() && leaf.o->kind != Kind::Generator) {
       AsyncioRuntime* rt = asyncio_runtime(vm_);
       if (rt && leaf.o->cls == rt->sleep_class) out += " > sleep";
-      else if (native_coro_info(vm_, leaf, &info)) out += std::string(" > ") + info.chain;
+      else if (native_coro_info(vm_, leaf, &info)) out.append(" > ").append(info.chain);
     }
   } else if (native_coro_info(vm_, coro, &info)) {
     out = info.chain;

@@ -37,11 +37,12 @@ class VmLoopHost final : public LoopHost {
   std::string describe(Value v) override;
   std::string format_callback_source(Value callable, TupleObj* args) override;
   int coro_line(Value coro) override;
-  std::string await_chain(Value coro) override;
+  std::string_view await_chain(Value coro) override;
 
  private:
   StepResult from_exec(const ExecResult& r);
   VM& vm_;
+  std::string chain_;  // await_chain's text
 };
 
 // Executor threads, simulated: a pool of workers with their own virtual timelines.
