@@ -8,16 +8,6 @@ add_compile_options(-fno-exceptions)
 set(LOOPLAB_WASM_FEATURES -mnontrapping-fptoint -msign-ext -mbulk-memory)
 add_compile_options(${LOOPLAB_WASM_FEATURES})
 add_link_options(${LOOPLAB_WASM_FEATURES})
-# Release builds link-time optimize: calls between the core's files (dict lookups, the event
-# log, the loop's helpers) get inlined, which wasm needs more than native code does, since a
-# 16-byte Value passed or returned by value goes through the stack in memory at every call.
-# Measured at --scale 10 under node: queue_pingpong -9%, lock_contention -7%, gather_tree -3%,
-# sleep0_tasks and fib within noise; costs about a minute per wasm program linked.
-option(LOOPLAB_WASM_LTO "link-time optimize release wasm builds" ON)
-if(LOOPLAB_WASM_LTO)
-  add_compile_options($<$<CONFIG:Release>:-flto>)
-  add_link_options($<$<CONFIG:Release>:-flto>)
-endif()
 set(CMAKE_C_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
 set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
 # Memory grows on demand; the interpreter recurses on nested native->Python calls, so the
