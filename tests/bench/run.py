@@ -4,10 +4,10 @@
     python3 tests/bench/run.py [--looplab build/native/looplab] [--wasm build/wasm/looplab-node.js]
                                [--repeat 3] [-k SUBSTR] [--scale K]
 
-Prints a table: best-of-N wall time for each engine and CPython's time divided by Looplab's
-(above 1: Looplab is faster). Also the memory each pending task costs (peak RSS with 20,000
-pending tasks minus with none, per task), for tasks waiting on an Event, on a bare future and in
-asyncio.sleep. Outputs must match CPython's, or the row says so.
+Prints a table: best-of-N wall time for each engine (the engines take turns, N rounds) and
+CPython's time divided by Looplab's (above 1: Looplab is faster). Also the memory each pending
+task costs (peak RSS with 20,000 pending tasks minus with none, per task), for tasks waiting on
+an Event, on a bare future and in asyncio.sleep. Outputs must match CPython's, or the row says so.
 
 With --wasm, two more columns compare the wasm runner with the native one: wall time divided,
 and the same with each engine's startup (an empty program's best time: node's own start, the
@@ -59,13 +59,18 @@ def peak_rss_kib(argv, env):
     return int(p.stdout.strip())
 
 
-def best(argv, repeat, env=None):
-    times, out = [], None
+def interleaved(runs, repeat):
+    """Best wall time and last output of each (label, argv, env), the commands taking turns: this
+    machine's speed drifts by tens of percent over a minute, and turns spread the drift over
+    every engine instead of landing on whichever ran then."""
+    times = {label: [] for label, _, _ in runs}
+    outs = {}
     for _ in range(repeat):
-        t, o = run(argv, env)
-        times.append(t)
-        out = o
-    return min(times), out
+        for label, argv, env in runs:
+            t, out = run(argv, env)
+            times[label].append(t)
+            outs[label] = out
+    return {label: min(ts) for label, ts in times.items()}, outs
 
 
 def main():
@@ -86,8 +91,7 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             empty = os.path.join(tmp, "empty.py")
             open(empty, "w").close()
-            for ename, cmd, env in engines:
-                startup[ename] = best(cmd + [empty], max(args.repeat, 5), env)[0]
+            startup = interleaved([(e, cmd + [empty], env) for e, cmd, env in engines], max(args.repeat, 5))[0]
     extra = " | wasm / looplab | wasm / looplab, startup excluded" if args.wasm else ""
     print("| benchmark | kind | CPython 3.11 | " + " | ".join(e[0] for e in engines) + " | CPython / looplab" +
           extra + " |")
@@ -99,12 +103,14 @@ def main():
             if args.substr and args.substr not in name:
                 continue
             path = scaled(os.path.join(HERE, name + ".py"), args.scale, scratch)
-            cpy, cpy_out = best([sys.executable, path], args.repeat)
+            runs = [("CPython", [sys.executable, path], None)] + [(e, cmd + [path], env) for e, cmd, env in engines]
+            best_times, outs = interleaved(runs, args.repeat)
+            cpy, cpy_out = best_times["CPython"], outs["CPython"]
             row = [name, kind, f"{cpy:.3f}s"]
             ratio = ""
             times = {}
-            for ename, cmd, env in engines:
-                t, out = best(cmd + [path], args.repeat, env)
+            for ename, _, _ in engines:
+                t, out = best_times[ename], outs[ename]
                 times[ename] = t
                 row.append(f"{t:.3f}s" + ("" if out == cpy_out else " (OUTPUT DIFFERS)"))
                 if ename == "looplab":
