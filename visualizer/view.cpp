@@ -27,7 +27,7 @@ bool task_finished(TaskState s) {
 std::string_view task_name(const Model& m, uint32_t id) {
   const TaskView* t = m.task(id);
   if (t && !t->name.empty() && t->name != "Task-?") return t->name;
-  static thread_local char buf[24];
+  static char buf[24];  // the UI is single-threaded (no thread_local: wasm TLS needs atomics)
   std::snprintf(buf, sizeof buf, "task %u", id);
   return buf;
 }
