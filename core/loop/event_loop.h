@@ -33,6 +33,7 @@ struct LoopCounters {
   // For the report at exit: whether there can be anything to report (skips a heap walk).
   uint64_t exceptions_set = 0;
   int64_t tasks_pending = 0;
+  uint64_t native_coros = 0;  // coroutines of the native locks and queues ever made
 };
 
 enum class RunStatus : uint8_t {

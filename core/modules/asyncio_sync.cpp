@@ -534,6 +534,7 @@ Value sync_coro_getattr(VM& vm, Value self, StrObj* name) {
 Value new_sync_coro(VM& vm, SyncCoroOp op, Value self, Value item, bool aenter) {
   SyncCoroObj* c = vm.heap.make<SyncCoroObj>(sync_state(vm)->coro_class, op, self, item);
   c->aenter = aenter;
+  asyncio_runtime(vm)->counters.native_coros++;
   return Value::object(c);
 }
 
@@ -565,7 +566,7 @@ void init_sync_coro_class(VM& vm, SyncStateObj* st) {
 // What CPython's shutdown says of these coroutines that never started, as for Python ones.
 void report_unawaited_natives(AsyncioRuntime& rt) {
   AsyncioRuntime* r = &rt;
-  if (!r->sync_state.is_obj()) return;
+  if (!r->sync_state.is_obj() || rt.counters.native_coros == 0) return;  // nothing to find
   ClassObj* cls = static_cast<SyncStateObj*>(r->sync_state.o)->coro_class;
   std::vector<SyncCoroObj*> found;
   rt.vm.heap.for_each_object([&](Obj* o) {
