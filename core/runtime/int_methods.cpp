@@ -228,9 +228,18 @@ static Value int_new(VM& vm, ClassObj* cls, CallArgs& a) {
 
 // ---- methods --------------------------------------------------------------------------------
 
-static bool self_int(VM& vm, CallArgs& a, const char* name, uint32_t min_args, uint32_t max_args) {
+// The receiver check of int's methods, then their argument count as CPython words it: a
+// METH_NOARGS or METH_O method "int.NAME() takes ...", a slot wrapper (__index__, __float__,
+// __int__) "expected 0 arguments, got N", a METH_VARARGS one "NAME expected at most ...".
+enum class IntMethod : uint8_t { Method, SlotWrapper };
+
+static bool self_int(VM& vm, CallArgs& a, const char* name, uint32_t min_args, uint32_t max_args,
+                     IntMethod kind = IntMethod::Method) {
   if (a.nargs < 1) {
-    vm.raisef(vm.t.TypeError, "descriptor '%s' of 'int' object needs an argument", name);
+    if (kind == IntMethod::SlotWrapper)
+      vm.raisef(vm.t.TypeError, "descriptor '%s' of 'int' object needs an argument", name);
+    else
+      vm.raisef(vm.t.TypeError, "unbound method int.%s() needs an argument", name);
     return false;
   }
   if (!is_int(a[0])) {
@@ -238,11 +247,17 @@ static bool self_int(VM& vm, CallArgs& a, const char* name, uint32_t min_args, u
               type_name(vm, a[0]).c_str());
     return false;
   }
-  return check_nargs(vm, CallArgs{a.args + 1, a.nargs - 1, a.kwnames}, name, min_args, max_args);
+  CallArgs rest{a.args + 1, a.nargs - 1, a.kwnames};
+  if (kind == IntMethod::SlotWrapper && rest.nkw() == 0 && rest.nargs != min_args) {
+    vm.raisef(vm.t.TypeError, "expected %u argument%s, got %u", min_args, min_args == 1 ? "" : "s", rest.nargs);
+    return false;
+  }
+  std::string qualname = min_args == max_args ? std::string("int.") + name : std::string(name);
+  return check_nargs(vm, rest, qualname, min_args, max_args);
 }
 
-#define INT_SELF(name, lo, hi) \
-  if (!self_int(vm, a, name, lo, hi)) return Value::error();
+#define INT_SELF(name, lo, hi, ...) \
+  if (!self_int(vm, a, name, lo, hi, ##__VA_ARGS__)) return Value::error();
 
 static Value int_bit_length(VM& vm, CallArgs& a) {
   INT_SELF("bit_length", 0, 0);
@@ -260,13 +275,19 @@ static Value int_bit_count(VM& vm, CallArgs& a) {
   return Value::integer(int64_t(bigint::bit_count(r)));
 }
 
-static Value int_self_value(VM& vm, CallArgs& a) {
-  INT_SELF("__index__", 0, 0);
+// __index__ and __int__ are slot wrappers; __trunc__, __floor__ and __ceil__ methods.
+static Value int_self_value(VM& vm, CallArgs& a, const char* name, IntMethod kind) {
+  INT_SELF(name, 0, 0, kind);
   return number_index(vm, a[0]);
 }
+static Value int_index(VM& vm, CallArgs& a) { return int_self_value(vm, a, "__index__", IntMethod::SlotWrapper); }
+static Value int_int(VM& vm, CallArgs& a) { return int_self_value(vm, a, "__int__", IntMethod::SlotWrapper); }
+static Value int_trunc(VM& vm, CallArgs& a) { return int_self_value(vm, a, "__trunc__", IntMethod::Method); }
+static Value int_floor(VM& vm, CallArgs& a) { return int_self_value(vm, a, "__floor__", IntMethod::Method); }
+static Value int_ceil(VM& vm, CallArgs& a) { return int_self_value(vm, a, "__ceil__", IntMethod::Method); }
 
 static Value int_float(VM& vm, CallArgs& a) {
-  INT_SELF("__float__", 0, 0);
+  INT_SELF("__float__", 0, 0, IntMethod::SlotWrapper);
   double d;
   if (!int_to_double(vm, a[0], &d)) return Value::error();
   return Value::real(d);
@@ -585,11 +606,11 @@ void init_int_methods(VM& vm) {
                    Value::object(vm.heap.make<WrapperObj>(vm.t.classmethod, Kind::ClassMethod, Value::object(fb))));
   vm.def_method(c, "as_integer_ratio", int_as_integer_ratio);
   vm.def_method(c, "conjugate", int_conjugate);
-  vm.def_method(c, "__index__", int_self_value);
-  vm.def_method(c, "__int__", int_self_value);
-  vm.def_method(c, "__trunc__", int_self_value);
-  vm.def_method(c, "__floor__", int_self_value);
-  vm.def_method(c, "__ceil__", int_self_value);
+  vm.def_method(c, "__index__", int_index);
+  vm.def_method(c, "__int__", int_int);
+  vm.def_method(c, "__trunc__", int_trunc);
+  vm.def_method(c, "__floor__", int_floor);
+  vm.def_method(c, "__ceil__", int_ceil);
   vm.def_method(c, "__float__", int_float);
   vm.def_method(c, "__round__", int_round_method);
   vm.def_method(c, "__format__", int_format_method);
