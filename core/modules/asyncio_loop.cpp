@@ -422,7 +422,8 @@ Value fn_get_running_loop(VM& vm, CallArgs& a) {
   return loop ? Value::object(loop) : Value::error();
 }
 
-Value fn_private_get_running_loop(VM& vm, CallArgs&) {
+Value fn_private_get_running_loop(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "_asyncio._get_running_loop", 0, 0)) return Value::error();
   AsyncioRuntime* rt = asyncio_runtime(vm);
   return rt->running_loop ? Value::object(rt->running_loop) : Value::none();
 }

@@ -30,6 +30,7 @@ for call in [lambda: json.dumps(), lambda: json.dumps([1], indent=1), lambda: ro
 loop = asyncio.new_event_loop()
 for name, call in {
     "get_running_loop(1)": lambda: asyncio.get_running_loop(1),
+    "_get_running_loop(1)": lambda: asyncio._get_running_loop(1),
     "set_event_loop()": lambda: asyncio.set_event_loop(),
     "new_event_loop(1)": lambda: asyncio.new_event_loop(1),
     "iscoroutine()": lambda: asyncio.iscoroutine(),
