@@ -467,8 +467,10 @@ void EventLoop::step(TaskObj* t, Value exc, HandleObj* h, uint64_t budget) {
   t->fut_waiter = nullptr;
   current_task = t;
   step_started_ = time();
-  log->add(EventKind::TaskStepBegin, step_started_, t->task_id, uint32_t(host->coro_line(t->coro())),
-           exc.is_undef() ? 0 : 1);
+  // A suspended coroutine is still where its last step left it (t->line); only a first step
+  // (or one whose line was unknown) walks the await chain.
+  int line = t->line > 0 ? t->line : host->coro_line(t->coro());
+  log->add(EventKind::TaskStepBegin, step_started_, t->task_id, uint32_t(line), exc.is_undef() ? 0 : 1);
   StepResult r = host->coro_send(t->coro(), exc.is_undef() ? Value::none() : exc, !exc.is_undef(), budget);
   if (r.kind == Outcome::Preempted) {
     in_flight_ = h;
