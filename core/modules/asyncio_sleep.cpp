@@ -109,9 +109,16 @@ Value sleep_repr(VM& vm, Value self) {
 
 Value fn_sleep(VM& vm, CallArgs& a) {
   Value v[2];
-  if (!bind_args(vm, a, "sleep", {"delay", "result="}, v, ArgStyle::Python)) return Value::error();
+  if (a.nargs == 1 && a.nkw() == 0) v[0] = a[0];  // sleep(delay): most calls, bound directly
+  else if (!bind_args(vm, a, "sleep", {"delay", "result="}, v, ArgStyle::Python)) return Value::error();
   double d;
-  if (!as_double(vm, v[0], &d)) return Value::error();
+  if (v[0].is_float()) d = v[0].f;
+  else if (v[0].is_int()) d = double(v[0].i);
+  else {
+    // tasks.py sleep starts with `if delay <= 0:`, whose TypeError is what a str or None gets.
+    if (op_compare(vm, v[0], Value::integer(0), CompareOp::Le).is_error()) return Value::error();
+    if (!as_double(vm, v[0], &d)) return Value::error();
+  }
   ClassObj* cls = asyncio_runtime(vm)->sleep_class;
   return Value::object(vm.heap.make<SleepObj>(cls, d, v[1].is_undef() ? Value::none() : v[1]));
 }
