@@ -89,7 +89,7 @@ ExecResult Interpreter::execute(VM& vm, uint64_t budget, Start start) {
   do {                                                                \
     Value dropped_ = (value);                                         \
     if (dropped_.is_obj() && (dropped_.o->kind == Kind::Generator ||  \
-                              dropped_.o->cls == vm.native_coroutine_class)) { \
+                              dropped_.o->cls->has(kClassAwaitsItself))) { \
       SAVE_FRAME();                                                   \
       kSlowPaths.warn_dropped(vm, dropped_);                          \
     }                                                                 \

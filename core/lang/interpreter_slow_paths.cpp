@@ -95,7 +95,7 @@ void warn_if_dropped_coroutine(VM& vm, Value v) {
   if (!v.is_obj() || !vm.on_unawaited_coroutine) return;
   if (v.o->kind != Kind::Generator) {
     std::string qualname;
-    if (v.o->cls == vm.native_coroutine_class && vm.take_unawaited_native(vm, v, &qualname))
+    if (v.o->cls->has(kClassAwaitsItself) && vm.take_unawaited_native && vm.take_unawaited_native(vm, v, &qualname))
       vm.on_unawaited_coroutine(qualname);
     return;
   }
@@ -109,7 +109,7 @@ void warn_if_dropped_coroutine(VM& vm, Value v) {
 
 // The loop's check before it calls out (cheap on POP_TOP): only coroutines need a look.
 void warn_if_dropped(VM& vm, Value v) {
-  if (v.is_obj() && (v.o->kind == Kind::Generator || v.o->cls == vm.native_coroutine_class))
+  if (v.is_obj() && (v.o->kind == Kind::Generator || v.o->cls->has(kClassAwaitsItself)))
     warn_if_dropped_coroutine(vm, v);
 }
 

@@ -258,9 +258,9 @@ class VM {
   // (`work()` without await): CPython warns "coroutine 'work' was never awaited" right there.
   // The argument is the coroutine's qualname.
   std::function<void(std::string_view)> on_unawaited_coroutine;
-  // Native coroutines (asyncio's lock.acquire(), queue.get() ...) are objects of this class;
-  // take_unawaited_native says whether one never started (and marks it, naming it in *qualname).
-  ClassObj* native_coroutine_class = nullptr;
+  // Native coroutines (asyncio.sleep(), lock.acquire(), queue.get() ...) are objects of classes
+  // with kClassAwaitsItself; take_unawaited_native says whether one never started (and marks
+  // it, naming it in *qualname).
   bool (*take_unawaited_native)(VM&, Value, std::string* qualname) = nullptr;
   // Coroutines made and maybe never started, oldest first (a weak list, pruned at each
   // collection and as it grows), for the never-awaited warnings at exit.

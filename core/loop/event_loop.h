@@ -34,6 +34,7 @@ struct LoopCounters {
   uint64_t exceptions_set = 0;
   int64_t tasks_pending = 0;
   uint64_t native_coros = 0;  // coroutines of the native locks and queues ever made
+  int64_t sleeps_never_awaited = 0;  // asyncio.sleep coroutines not (yet) started
 };
 
 enum class RunStatus : uint8_t {

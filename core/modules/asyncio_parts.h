@@ -24,6 +24,10 @@ bool native_coro_info(VM& vm, Value v, NativeCoroInfo* out);
 // The qualname of one of the loop's already-finished coroutines (loop.shutdown_asyncgens()),
 // else nullptr.
 StrObj* done_coro_qualname(VM& vm, Value v);
+// An asyncio.sleep coroutine never started: marks it (so it is reported once) and says so.
+bool take_unawaited_sleep(VM& vm, Value v);
+// At exit: "sys:1: RuntimeWarning: coroutine 'sleep' was never awaited" for those alive.
+void report_unawaited_sleeps(AsyncioRuntime& rt);
 // At exit: "sys:1: RuntimeWarning: coroutine 'Lock.acquire' was never awaited" for those alive.
 void report_unawaited_natives(AsyncioRuntime& rt);
 

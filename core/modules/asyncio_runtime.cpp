@@ -442,6 +442,7 @@ bool report_finalizable(AsyncioRuntime& rt) {
 
 void report_at_exit(AsyncioRuntime& rt) {
   report_unawaited_natives(rt);
+  report_unawaited_sleeps(rt);
   report_finalizable(rt);
   if (rt.counters.exceptions_set == 0 && rt.counters.tasks_pending <= 0) return;  // nothing to find
   // Only futures that are reported or could still become so (a report may run an exception

@@ -16,6 +16,7 @@ namespace {
 // keeps it); `result` is needed before there is a timer (and by sleep(0)).
 struct SleepObj final : Obj {
   enum State : uint8_t { Created, YieldedZero, Waiting, Done } state = Created;
+  bool awaited = false;  // started, or reported as never awaited
   union {
     double delay;       // Created, YieldedZero
     HandleObj* timer;   // Waiting (and Done after it, unused)
@@ -36,8 +37,16 @@ std::string delay_text(double d) {
   return buf;
 }
 
+// The first send, throw or close: the coroutine is no longer one that was never awaited.
+void mark_awaited(VM& vm, SleepObj* s) {
+  if (s->awaited) return;
+  s->awaited = true;
+  asyncio_runtime(vm)->counters.sleeps_never_awaited--;
+}
+
 SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
   SleepObj* s = static_cast<SleepObj*>(self.o);
+  mark_awaited(vm, s);
   switch (s->state) {
     case SleepObj::Created: {
       if (s->delay <= 0) {
@@ -83,6 +92,7 @@ SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
 Value sleep_throw(VM& vm, CallArgs& a) {
   if (a.nargs < 2) return vm.raise(vm.t.TypeError, "throw expected at least 1 argument");
   SleepObj* s = static_cast<SleepObj*>(a[0].o);
+  mark_awaited(vm, s);
   if (s->state == SleepObj::Waiting) s->future()->loop->cancel_handle(s->timer);
   s->state = SleepObj::Done;
   Value exc = a[1];
@@ -95,9 +105,9 @@ Value sleep_throw(VM& vm, CallArgs& a) {
 
 Value sleep_close(VM& vm, CallArgs& a) {
   SleepObj* s = static_cast<SleepObj*>(a[0].o);
+  mark_awaited(vm, s);
   if (s->state == SleepObj::Waiting) s->future()->loop->cancel_handle(s->timer);
   s->state = SleepObj::Done;
-  (void)vm;
   return Value::none();
 }
 
@@ -119,11 +129,33 @@ Value fn_sleep(VM& vm, CallArgs& a) {
     if (op_compare(vm, v[0], Value::integer(0), CompareOp::Le).is_error()) return Value::error();
     if (!as_double(vm, v[0], &d)) return Value::error();
   }
-  ClassObj* cls = asyncio_runtime(vm)->sleep_class;
-  return Value::object(vm.heap.make<SleepObj>(cls, d, v[1].is_undef() ? Value::none() : v[1]));
+  AsyncioRuntime* rt = asyncio_runtime(vm);
+  rt->counters.sleeps_never_awaited++;
+  return Value::object(vm.heap.make<SleepObj>(rt->sleep_class, d, v[1].is_undef() ? Value::none() : v[1]));
 }
 
 }  // namespace
+
+bool take_unawaited_sleep(VM& vm, Value v) {
+  SleepObj* s = static_cast<SleepObj*>(v.o);
+  if (s->awaited) return false;
+  mark_awaited(vm, s);
+  return true;
+}
+
+void report_unawaited_sleeps(AsyncioRuntime& rt) {
+  if (rt.counters.sleeps_never_awaited <= 0) return;  // nothing to find (skips the heap walk)
+  std::vector<Value> found;
+  rt.vm.heap.for_each_object([&](Obj* o) {
+    if (o->cls == rt.sleep_class && !static_cast<SleepObj*>(o)->awaited) found.push_back(Value::object(o));
+  });
+  for (Value v : found) {
+    take_unawaited_sleep(rt.vm, v);
+    std::string msg = "coroutine 'sleep' was never awaited";
+    rt.vm.write(OutStream::Stderr, "sys:1: RuntimeWarning: " + msg + "\n");
+    rt.log->add(EventKind::Warning, rt.clock.now(), uint32_t(WarningKind::NeverAwaited), rt.log->intern(msg), 0);
+  }
+}
 
 void init_sleep(VM& vm, ModuleObj* m) {
   ClassObj* cls = vm.new_class("coroutine", {}, Kind::Other, kClassBuiltin | kClassAwaitsItself, "builtins");

@@ -552,9 +552,15 @@ void init_sync_coro_class(VM& vm, SyncStateObj* st) {
   cls->slots.iter = [](VM&, Value self) { return self; };
   cls->slots.next = sync_coro_next;
   st->coro_class = cls;
-  // `lock.acquire()` dropped without await warns as a dropped Python coroutine does.
-  vm.native_coroutine_class = cls;
-  vm.take_unawaited_native = [](VM&, Value v, std::string* qualname) {
+  // `lock.acquire()` or `asyncio.sleep(1)` dropped without await warns as a dropped Python
+  // coroutine does.
+  vm.take_unawaited_native = [](VM& vm2, Value v, std::string* qualname) {
+    AsyncioRuntime* rt = asyncio_runtime(vm2);
+    if (v.o->cls == rt->sleep_class) {
+      *qualname = "sleep";
+      return take_unawaited_sleep(vm2, v);
+    }
+    if (v.o->cls != sync_state(vm2)->coro_class) return false;
     SyncCoroObj* c = static_cast<SyncCoroObj*>(v.o);
     if (c->state != SyncCoroObj::Created || c->awaited) return false;
     c->awaited = true;

@@ -203,6 +203,29 @@ print("done")
         "o: handler: Future exception was never retrieved KeyError('b')\n");
 }
 
+// The classic mistake: asyncio.sleep() called without await. Dropped by its statement, it warns
+// right there, as CPython does when it frees it; one kept in a variable warns at exit.
+TEST_CASE("asyncio.sleep never awaited: dropped warns at its line, kept warns at exit") {
+  std::string got = run_interleaved(R"(import asyncio
+async def main():
+    asyncio.sleep(1)
+    print("after the dropped one")
+    kept = asyncio.sleep(2)
+    await asyncio.sleep(0)
+    started = asyncio.sleep(0)
+    await started
+    print("end", kept is not None)
+asyncio.run(main())
+)");
+  CHECK(got ==
+        "e: main.py:3: RuntimeWarning: coroutine 'sleep' was never awaited\n"
+        "e:   asyncio.sleep(1)\n"
+        "e: RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+        "o: after the dropped one\n"
+        "o: end True\n"
+        "e: sys:1: RuntimeWarning: coroutine 'sleep' was never awaited\n");
+}
+
 TEST_CASE("del of a coroutine never awaited warns at that line") {
   std::string got = run_interleaved("async def greet():\n    pass\ncoro = greet()\nprint(\"made\")\ndel coro\nprint(\"after\")\n");
   CHECK(got ==
