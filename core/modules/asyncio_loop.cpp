@@ -634,6 +634,9 @@ bool init_asyncio_native_module(VM& vm, ModuleObj* m) {
   init_sleep(vm, m);
   init_executor(vm, m);
   init_sync(vm, m);
+  // `asyncio.sleep(1)` or `lock.acquire()` dropped without await warns as a dropped Python
+  // coroutine does.
+  vm.take_unawaited_native = take_unawaited_native_coro;
   rt->module_ready = true;
   return true;
 }

@@ -24,11 +24,12 @@ bool native_coro_info(VM& vm, Value v, NativeCoroInfo* out);
 // The qualname of one of the loop's already-finished coroutines (loop.shutdown_asyncgens()),
 // else nullptr.
 StrObj* done_coro_qualname(VM& vm, Value v);
-// An asyncio.sleep coroutine never started: marks it (so it is reported once) and says so.
+// Whether `v`, an asyncio.sleep() or a lock/queue coroutine, was never started; if so marks it
+// (so it is reported once). take_unawaited_native_coro is the VM's hook for both, naming it.
 bool take_unawaited_sleep(VM& vm, Value v);
-// At exit: "sys:1: RuntimeWarning: coroutine 'sleep' was never awaited" for those alive.
-void report_unawaited_sleeps(AsyncioRuntime& rt);
-// At exit: "sys:1: RuntimeWarning: coroutine 'Lock.acquire' was never awaited" for those alive.
+bool take_unawaited_sync_coro(VM& vm, Value v, std::string* qualname);
+bool take_unawaited_native_coro(VM& vm, Value v, std::string* qualname);
+// At exit: "sys:1: RuntimeWarning: coroutine 'sleep' was never awaited" for each still alive.
 void report_unawaited_natives(AsyncioRuntime& rt);
 
 Value make_future_iter(VM& vm, FutureObj* f);

@@ -440,9 +440,33 @@ bool report_finalizable(AsyncioRuntime& rt) {
   return any;
 }
 
+bool take_unawaited_native_coro(VM& vm, Value v, std::string* qualname) {
+  if (v.o->cls == asyncio_runtime(vm)->sleep_class) {
+    *qualname = "sleep";
+    return take_unawaited_sleep(vm, v);
+  }
+  return take_unawaited_sync_coro(vm, v, qualname);
+}
+
+// What CPython's shutdown says of native coroutines that never started, as for Python ones.
+void report_unawaited_natives(AsyncioRuntime& rt) {
+  // Nothing to find (skips the heap walk): no lock/queue coroutine made, no sleep unstarted.
+  if (rt.counters.native_coros == 0 && rt.counters.sleeps_never_awaited <= 0) return;
+  std::vector<std::string> names;
+  rt.vm.heap.for_each_object([&](Obj* o) {
+    std::string name;
+    if (o->cls->has(kClassAwaitsItself) && take_unawaited_native_coro(rt.vm, Value::object(o), &name))
+      names.push_back(std::move(name));
+  });
+  for (const std::string& name : names) {
+    std::string msg = "coroutine '" + name + "' was never awaited";
+    rt.vm.write(OutStream::Stderr, "sys:1: RuntimeWarning: " + msg + "\n");
+    rt.log->add(EventKind::Warning, rt.clock.now(), uint32_t(WarningKind::NeverAwaited), rt.log->intern(msg), 0);
+  }
+}
+
 void report_at_exit(AsyncioRuntime& rt) {
   report_unawaited_natives(rt);
-  report_unawaited_sleeps(rt);
   report_finalizable(rt);
   if (rt.counters.exceptions_set == 0 && rt.counters.tasks_pending <= 0) return;  // nothing to find
   // Only futures that are reported or could still become so (a report may run an exception

@@ -122,12 +122,11 @@ Value fn_sleep(VM& vm, CallArgs& a) {
   if (a.nargs == 1 && a.nkw() == 0) v[0] = a[0];  // sleep(delay): most calls, bound directly
   else if (!bind_args(vm, a, "sleep", {"delay", "result="}, v, ArgStyle::Python)) return Value::error();
   double d;
-  if (v[0].is_float()) d = v[0].f;
-  else if (v[0].is_int()) d = double(v[0].i);
-  else {
-    // tasks.py sleep starts with `if delay <= 0:`, whose TypeError is what a str or None gets.
+  if (!as_double(vm, v[0], &d)) {
+    // tasks.py's sleep starts with `if delay <= 0:`: a str or None gets that comparison's error.
+    Value not_a_number = vm.take_exception();
     if (op_compare(vm, v[0], Value::integer(0), CompareOp::Le).is_error()) return Value::error();
-    if (!as_double(vm, v[0], &d)) return Value::error();
+    return vm.set_pending(not_a_number);
   }
   AsyncioRuntime* rt = asyncio_runtime(vm);
   rt->counters.sleeps_never_awaited++;
@@ -141,20 +140,6 @@ bool take_unawaited_sleep(VM& vm, Value v) {
   if (s->awaited) return false;
   mark_awaited(vm, s);
   return true;
-}
-
-void report_unawaited_sleeps(AsyncioRuntime& rt) {
-  if (rt.counters.sleeps_never_awaited <= 0) return;  // nothing to find (skips the heap walk)
-  std::vector<Value> found;
-  rt.vm.heap.for_each_object([&](Obj* o) {
-    if (o->cls == rt.sleep_class && !static_cast<SleepObj*>(o)->awaited) found.push_back(Value::object(o));
-  });
-  for (Value v : found) {
-    take_unawaited_sleep(rt.vm, v);
-    std::string msg = "coroutine 'sleep' was never awaited";
-    rt.vm.write(OutStream::Stderr, "sys:1: RuntimeWarning: " + msg + "\n");
-    rt.log->add(EventKind::Warning, rt.clock.now(), uint32_t(WarningKind::NeverAwaited), rt.log->intern(msg), 0);
-  }
 }
 
 void init_sleep(VM& vm, ModuleObj* m) {

@@ -552,41 +552,15 @@ void init_sync_coro_class(VM& vm, SyncStateObj* st) {
   cls->slots.iter = [](VM&, Value self) { return self; };
   cls->slots.next = sync_coro_next;
   st->coro_class = cls;
-  // `lock.acquire()` or `asyncio.sleep(1)` dropped without await warns as a dropped Python
-  // coroutine does.
-  vm.take_unawaited_native = [](VM& vm2, Value v, std::string* qualname) {
-    AsyncioRuntime* rt = asyncio_runtime(vm2);
-    if (v.o->cls == rt->sleep_class) {
-      *qualname = "sleep";
-      return take_unawaited_sleep(vm2, v);
-    }
-    if (v.o->cls != sync_state(vm2)->coro_class) return false;
-    SyncCoroObj* c = static_cast<SyncCoroObj*>(v.o);
-    if (c->state != SyncCoroObj::Created || c->awaited) return false;
-    c->awaited = true;
-    *qualname = op_names(c).qualname;
-    return true;
-  };
 }
 
-// What CPython's shutdown says of these coroutines that never started, as for Python ones.
-void report_unawaited_natives(AsyncioRuntime& rt) {
-  AsyncioRuntime* r = &rt;
-  if (!r->sync_state.is_obj() || rt.counters.native_coros == 0) return;  // nothing to find
-  ClassObj* cls = static_cast<SyncStateObj*>(r->sync_state.o)->coro_class;
-  std::vector<SyncCoroObj*> found;
-  rt.vm.heap.for_each_object([&](Obj* o) {
-    if (o->cls == cls) {
-      SyncCoroObj* c = static_cast<SyncCoroObj*>(o);
-      if (c->state == SyncCoroObj::Created && !c->awaited) found.push_back(c);
-    }
-  });
-  for (SyncCoroObj* c : found) {
-    c->awaited = true;
-    std::string msg = std::string("coroutine '") + op_names(c).qualname + "' was never awaited";
-    rt.vm.write(OutStream::Stderr, "sys:1: RuntimeWarning: " + msg + "\n");
-    rt.log->add(EventKind::Warning, rt.clock.now(), uint32_t(WarningKind::NeverAwaited), rt.log->intern(msg), 0);
-  }
+bool take_unawaited_sync_coro(VM& vm, Value v, std::string* qualname) {
+  if (v.o->cls != sync_state(vm)->coro_class) return false;
+  SyncCoroObj* c = static_cast<SyncCoroObj*>(v.o);
+  if (c->state != SyncCoroObj::Created || c->awaited) return false;
+  c->awaited = true;
+  *qualname = op_names(c).qualname;
+  return true;
 }
 
 // What the log says of these coroutines where it would describe a Python coroutine's frames.
