@@ -774,6 +774,12 @@ void EventLoop::after_handle() {
   else if (++fruitless_ > 4) ends_to_skip_ = 1u << std::min(fruitless_ - 4, 20u);
 }
 
+// What is left of run_slice's budget (at least one instruction, so code always advances).
+uint64_t EventLoop::budget_left() const {
+  uint64_t now = clock->instruction_count();
+  return now >= stop_at_ ? 1 : stop_at_ - now;
+}
+
 // Goes on with the handle whose code was preempted (its code parked in the host).
 bool EventLoop::resume_in_flight(RunStatus* status) {
   HandleObj* h = in_flight_;
@@ -783,8 +789,7 @@ bool EventLoop::resume_in_flight(RunStatus* status) {
   in_flight_task_ = nullptr;
   parked_ = nullptr;
   running_ = h;
-  uint64_t now = clock->instruction_count();
-  StepResult r = host->resume_parked(parked, now >= stop_at_ ? 1 : stop_at_ - now);
+  StepResult r = host->resume_parked(parked, budget_left());
   running_ = nullptr;
   if (r.kind == Outcome::Preempted) {
     in_flight_ = h;
@@ -807,10 +812,6 @@ bool EventLoop::resume_in_flight(RunStatus* status) {
 
 RunStatus EventLoop::run_slice(uint64_t budget) {
   stop_at_ = clock->instruction_count() + (budget ? budget : 1);
-  auto remaining = [&]() -> uint64_t {
-    uint64_t now = clock->instruction_count();
-    return now >= stop_at_ ? 1 : stop_at_ - now;
-  };
   for (;;) {
     RunStatus status;
     if (in_flight_ && !resume_in_flight(&status)) return status;
@@ -835,7 +836,7 @@ RunStatus EventLoop::run_slice(uint64_t budget) {
         continue;
       }
       running_ = h;
-      bool finished = run_handle(h, remaining());
+      bool finished = run_handle(h, budget_left());
       running_ = nullptr;
       if (!finished) return RunStatus::Running;
       release_handle(h);

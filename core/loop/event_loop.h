@@ -176,7 +176,8 @@ struct EventLoop final : Obj {
   uint32_t ends_to_skip_ = 0;      // task ends to let pass before collecting again
   uint32_t fruitless_ = 0;         // collections in a row that reported nothing
   void after_handle();
-  uint64_t stop_at_ = 0;
+  uint64_t stop_at_ = 0;  // run_slice's budget ends at this instruction count
+  uint64_t budget_left() const;
   std::vector<ThreadCompletion> completions_;  // executor results not yet delivered
   std::unordered_map<uint32_t, TaskObj*> sync_owner_;
   std::unordered_map<uint32_t, uint32_t> sync_label_;
