@@ -97,23 +97,21 @@ StrObj* VM::intern(std::string_view s) {
   StrObj* o = make_str(*this, s);
   o->interned = true;
   o->hash_cache = h;
-  if (++interned_count_ * 4 > interned_.size() * 3) {
-    std::vector<StrObj*> old(interned_.size() * 2);
-    old.swap(interned_);
-    mask = interned_.size() - 1;
-    for (StrObj* x : old)
-      if (x) insert_interned(x, mask);
-    insert_interned(o, mask);
-  } else {
-    interned_[i] = o;
-  }
+  interned_[i] = o;
+  if (++interned_count_ * 4 > interned_.size() * 3) grow_interned();
   return o;
 }
 
-void VM::insert_interned(StrObj* o, size_t mask) {
-  size_t i = size_t(o->hash_cache) & mask;
-  while (interned_[i]) i = (i + 1) & mask;
-  interned_[i] = o;
+void VM::grow_interned() {
+  std::vector<StrObj*> old(interned_.size() * 2);
+  old.swap(interned_);
+  size_t mask = interned_.size() - 1;
+  for (StrObj* o : old) {
+    if (!o) continue;
+    size_t i = size_t(o->hash_cache) & mask;
+    while (interned_[i]) i = (i + 1) & mask;
+    interned_[i] = o;
+  }
 }
 
 BytesObj* VM::new_bytes(std::string_view data) {

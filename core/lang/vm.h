@@ -301,7 +301,7 @@ class VM {
   // keys: no second copy of the text, and each comes with its hash already cached.
   std::vector<StrObj*> interned_ = std::vector<StrObj*>(4096);
   size_t interned_count_ = 0;
-  void insert_interned(StrObj* o, size_t mask);  // into a free slot (a rehash)
+  void grow_interned();  // twice the slots, every str rehashed
   StrObj* ascii_chars_[128] = {};  // the one-character ASCII strings, made on first use
   std::unordered_map<std::string, ModuleInit> module_inits_;
   int roots_id_ = 0;
