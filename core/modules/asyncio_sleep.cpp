@@ -119,7 +119,9 @@ Value sleep_repr(VM& vm, Value self) {
 
 Value fn_sleep(VM& vm, CallArgs& a) {
   Value v[2];
-  if (a.nargs == 1 && a.nkw() == 0) v[0] = a[0];  // sleep(delay): most calls, bound directly
+  // sleep(delay), most calls, is bound here: bind_args' pass over the parameters costs ~100
+  // instructions, 4% of a sleep(0) benchmark.
+  if (a.nargs == 1 && a.nkw() == 0) v[0] = a[0];
   else if (!bind_args(vm, a, "sleep", {"delay", "result="}, v, ArgStyle::Python)) return Value::error();
   double d;
   if (!as_double(vm, v[0], &d)) {
