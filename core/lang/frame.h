@@ -38,7 +38,7 @@ class ObjSlot {
   bool is_undef() const { return o_ == nullptr; }
   operator Value() const { return o_ ? Value::object(o_) : Value(); }
   ObjSlot& operator=(const Value& v) {
-    o_ = v.is_obj() ? v.o : nullptr;  // (only objects and Undef are ever stored)
+    o_ = v.is_obj() ? v.o.get() : nullptr;  // (only objects and Undef are ever stored)
     return *this;
   }
   Obj* get() const { return o_; }

@@ -210,7 +210,7 @@ void FutureObj::add_callback(const FutureCallbackEntry& e, TupleObj* box) {
   static_assert(alignof(Obj) >= 4, "two tag bits in an object pointer");
   if (e.wakeup) push_callback_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(e.wakeup)) | kWakeup);
   else if (box) push_callback_word(reinterpret_cast<uintptr_t>(static_cast<Obj*>(box)) | kBoxed);
-  else push_callback_word(reinterpret_cast<uintptr_t>(e.fn.o));
+  else push_callback_word(reinterpret_cast<uintptr_t>(e.fn.o.get()));
 }
 
 std::vector<FutureCallbackEntry> FutureObj::take_callbacks() {

@@ -479,7 +479,7 @@ Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consu
     context = vm.call(factory, {});
     if (context.is_error()) return context;
   }
-  TaskObj* t = loop->create_task(coro.o, task_name.is_undef() ? nullptr : task_name.o, name_number);
+  TaskObj* t = loop->create_task(coro.o, task_name.is_undef() ? nullptr : task_name.o.get(), name_number);
   if (!context.is_undef()) t->extra().context = context;
   EventLog* log = asyncio_runtime(vm)->log;
   log->add(EventKind::TaskRenamed, loop->time(), t->task_id, log->intern(loop->task_name(t)));

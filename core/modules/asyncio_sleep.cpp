@@ -113,7 +113,7 @@ Value sleep_close(VM& vm, CallArgs& a) {
 
 Value sleep_repr(VM& vm, Value self) {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "0x%012llx", (unsigned long long)(uintptr_t)self.o);
+  std::snprintf(buf, sizeof buf, "0x%012llx", (unsigned long long)(uintptr_t)self.o.get());
   return vm.str(std::string("<coroutine object sleep at ") + buf + ">");
 }
 

@@ -513,7 +513,7 @@ Value sync_coro_next(VM& vm, Value self) {
 
 Value sync_coro_repr(VM& vm, Value self) {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "0x%012llx", (unsigned long long)(uintptr_t)self.o);
+  std::snprintf(buf, sizeof buf, "0x%012llx", (unsigned long long)(uintptr_t)self.o.get());
   return vm.str(std::string("<coroutine object ") + op_names(static_cast<SyncCoroObj*>(self.o)).qualname + " at " +
                 buf + ">");
 }

@@ -196,7 +196,7 @@ Value builtin_callable(VM& vm, CallArgs& a) {
 Value builtin_id(VM& vm, CallArgs& a) {
   if (!check_nargs(vm, a, "id", 1, 1)) return Value::error();
   Value v = a[0];
-  if (v.is_obj()) return Value::integer(int64_t(uintptr_t(v.o)));
+  if (v.is_obj()) return Value::integer(int64_t(uintptr_t(v.o.get())));
   // Inline values have no address; give each a stable stand-in.
   int64_t h;
   if (!op_hash(vm, v, &h)) return Value::error();

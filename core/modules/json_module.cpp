@@ -169,7 +169,7 @@ bool Encoder::encode(Value o, int level) {
     ok = encode_dict(static_cast<DictObj*>(o.o), level);
   } else {
     // mirrors the default() branch of _iterencode.
-    Obj* marker = o.is_obj() ? o.o : nullptr;
+    Obj* marker = o.is_obj() ? o.o.get() : nullptr;
     if (marker && !enter(marker)) {
       depth--;
       return false;

@@ -21,7 +21,7 @@ struct CallArgs {
   size_t nkw() const { return kwnames ? kwnames->size : 0; }
   Value& operator[](size_t i) const { return args[i]; }
   Value kwvalue(size_t i) const { return args[nargs + i]; }
-  StrObj* kwname(size_t i) const { return reinterpret_cast<StrObj*>((*kwnames)[i].o); }
+  StrObj* kwname(size_t i) const { return reinterpret_cast<StrObj*>((*kwnames)[i].o.get()); }
 };
 
 // Whose error messages a native's argument binding gives: a C function's ("sleep() takes at

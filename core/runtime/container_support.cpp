@@ -193,7 +193,7 @@ Value raise_key_error(VM& vm, Value key) {
 
 Value default_object_repr(VM& vm, Value self) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, " object at 0x%012llx>", (unsigned long long)(uintptr_t)self.o);
+  std::snprintf(buf, sizeof buf, " object at 0x%012llx>", (unsigned long long)(uintptr_t)self.o.get());
   ClassObj* cls = vm.type_of(self);
   std::string mod = cls->module ? cls->module->str() : "builtins";
   std::string name = mod == "builtins" ? cls->qualname->str() : mod + "." + cls->qualname->str();

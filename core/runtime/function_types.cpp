@@ -140,7 +140,7 @@ static Value method_repr(VM& vm, Value self) {
     std::string self_repr;
     if (!repr_text(vm, m->self, self_repr)) return Value::error();
     return vm.str("<built-in method " + nf->name->str() + " of " + type_name(vm, m->self) + " object at " +
-                  addr_of(m->self.is_obj() ? m->self.o : nullptr) + ">");
+                  addr_of(m->self.is_obj() ? m->self.o.get() : nullptr) + ">");
   }
   std::string self_repr;
   if (!repr_text(vm, m->self, self_repr)) return Value::error();

@@ -21,14 +21,14 @@ static std::string qualified_name(ClassObj* cls) {
 static Value object_repr(VM& vm, Value self) {
   char addr[32];
   std::snprintf(addr, sizeof addr, "0x%012llx",
-                self.is_obj() ? (unsigned long long)(uintptr_t)self.o : 0ull);
+                self.is_obj() ? (unsigned long long)(uintptr_t)self.o.get() : 0ull);
   return vm.str("<" + qualified_name(vm.type_of(self)) + " object at " + addr + ">");
 }
 
 static Value object_str(VM& vm, Value self) { return op_repr(vm, self); }
 
 static bool object_hash(VM&, Value self, int64_t* out) {
-  *out = self.is_obj() ? int64_t(uintptr_t(self.o) >> 4) : 0;
+  *out = self.is_obj() ? int64_t(uintptr_t(self.o.get()) >> 4) : 0;
   return true;
 }
 
