@@ -322,6 +322,7 @@ bool EventLoop::future_set_exception(FutureObj* f, Value exc) {
   f->has_exception = true;
   f->state = FutureState::Finished;
   f->log_traceback = true;
+  heap->finalizers_possible = true;  // (an unretrieved exception is reported when f is collected)
   unretrieved_seen_ = true;
   counters->exceptions_set++;
   log->add(EventKind::FutureDone, time(), f->id, uint32_t(f->state));

@@ -495,6 +495,7 @@ bool VmLoopHost::after_handle(bool collect) {
   // Collecting is safe here only at the host level: no C++ frame between here and the loop
   // holds values the collector cannot see.
   if (collect && vm_.can_collect()) vm_.heap.collect();
+  if (!vm_.heap.has_finalizable()) return false;  // after almost every handle
   AsyncioRuntime* rt = asyncio_runtime(vm_);
   return rt && report_finalizable(*rt);
 }

@@ -31,7 +31,7 @@ size_t Heap::collect() {
   for (auto& [id, fn] : roots_) fn(tracer);
   for (Obj* o : finalizable_) tracer.mark(o);
   tracer.drain();
-  if (wants_finalizer) {
+  if (wants_finalizer && finalizers_possible) {
     // Resurrect unreachable objects that want finalizing, and what they refer to.
     for (Obj* o = objects_; o; o = o->gc_next) {
       if (!o->marked && wants_finalizer(o)) {

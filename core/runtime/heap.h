@@ -47,6 +47,10 @@ class Heap {
   // says yes keeps it alive one more cycle and queues it; the host reports the queue when it
   // is safe to run code (take_finalizable) and clears the object's reason to be queued again.
   std::function<bool(Obj*)> wants_finalizer;
+  // Set by the host once some object may want finalizing: until then a collection does not ask
+  // wants_finalizer of every unreachable object.
+  bool finalizers_possible = false;
+  bool has_finalizable() const { return !finalizable_.empty(); }
   std::vector<Obj*> take_finalizable() { return std::exchange(finalizable_, {}); }
   // Called after marking, before the unmarked are freed: weak lists drop what is unmarked.
   std::function<void()> before_sweep;
