@@ -56,7 +56,7 @@ void EventLoop::trace(Tracer& t) {
     t.mark(c.future);
     t.mark(c.value);
   }
-  for (auto& [sid, task] : sync_owner_) t.mark(task);
+  for (const SyncSlot& sync : syncs_) t.mark(sync.owner);
   if (io) io->trace(t);
 }
 
@@ -266,18 +266,25 @@ FutureObj* EventLoop::create_future(uint32_t label) {
 
 // mirrors futures.py Future.__schedule_callbacks.
 void EventLoop::schedule_callbacks(FutureObj* f) {
-  if (f->callbacks_empty()) return;
-  for (FutureCallbackEntry& e : f->take_callbacks()) {
-    if (e.wakeup) {
-      schedule_wakeup(e.wakeup, f);
-    } else {
-      HandleObj* h = new_handle(HandleKind::Callback, false);
-      h->value = e.fn;
-      h->set_future(f);  // the callback's single argument (see run_handle)
-      h->label = log->intern(host->describe(e.fn));
-      push_ready(h);
-    }
+  FutureCallbackEntry only;
+  if (f->take_inline_callback(&only)) {
+    schedule_callback(f, only);
+    return;
   }
+  if (f->callbacks_empty()) return;
+  for (FutureCallbackEntry& e : f->take_callbacks()) schedule_callback(f, e);
+}
+
+void EventLoop::schedule_callback(FutureObj* f, const FutureCallbackEntry& e) {
+  if (e.wakeup) {
+    schedule_wakeup(e.wakeup, f);
+    return;
+  }
+  HandleObj* h = new_handle(HandleKind::Callback, false);
+  h->value = e.fn;
+  h->set_future(f);  // the callback's single argument (see run_handle)
+  h->label = log->intern(host->describe(e.fn));
+  push_ready(h);
 }
 
 void EventLoop::compact_live_tasks() {
@@ -536,7 +543,11 @@ void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
             fut->blocking = false;
             log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::AwaitFuture), fut->id);
             std::string_view chain = host->await_chain(t->coro());
-            if (!chain.empty()) log->add(EventKind::TaskAwaitChain, now, t->task_id, log->intern(chain));
+            if (!chain.empty()) {
+              // A task mostly waits where it waited last time: compare before hashing.
+              if (!t->chain_text || log->view(t->chain_text - 1) != chain) t->chain_text = log->intern(chain) + 1;
+              log->add(EventKind::TaskAwaitChain, now, t->task_id, t->chain_text - 1);
+            }
             add_wakeup(fut, t);
             t->fut_waiter = fut;
             if (t->must_cancel) {
@@ -574,10 +585,16 @@ void EventLoop::wakeup(TaskObj* t, FutureObj* f, HandleObj* h, uint64_t budget) 
 
 // ---- sync primitives, executor --------------------------------------------------------------
 
+EventLoop::SyncSlot& EventLoop::sync_slot(uint32_t sid) {
+  if (sid >= syncs_.size()) syncs_.resize(size_t(sid) + 1);
+  return syncs_[sid];
+}
+
 uint32_t EventLoop::new_sync_id(SyncKind kind, std::string_view label) {
   uint32_t sid = ++counters->sync;
-  sync_label_[sid] = log->intern(label);
-  log->add(EventKind::SyncCreated, time(), sid, uint32_t(kind), sync_label_[sid]);
+  uint32_t text = log->intern(label);
+  sync_slot(sid).label = text;
+  log->add(EventKind::SyncCreated, time(), sid, uint32_t(kind), text);
   return sid;
 }
 
@@ -585,10 +602,7 @@ void EventLoop::sync_op(uint32_t sid, SyncOpKind op, TaskObj* task, double value
   log->add_f(EventKind::SyncOp, time(), value, sid, uint32_t(op), task ? task->task_id : 0);
 }
 
-void EventLoop::set_sync_owner(uint32_t sid, TaskObj* owner) {
-  if (owner) sync_owner_[sid] = owner;
-  else sync_owner_.erase(sid);
-}
+void EventLoop::set_sync_owner(uint32_t sid, TaskObj* owner) { sync_slot(sid).owner = owner; }
 
 void EventLoop::executor_done_at(double done_at, FutureObj* f, Value value, bool is_exception, uint32_t job,
                                  uint32_t worker) {
@@ -880,8 +894,8 @@ void EventLoop::build_deadlock_report() {
       TaskObj* next = nullptr;
       if (w && w->is_task) next = static_cast<TaskObj*>(w);
       else if (w) {
-        for (auto& [sid, owner] : sync_owner_)
-          if (w->label && w->label == sync_label_[sid]) next = owner;
+        for (const SyncSlot& sync : syncs_)
+          if (sync.owner && w->label && w->label == sync.label) next = sync.owner;
       }
       if (!next) break;
       if (next == start) {

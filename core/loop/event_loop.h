@@ -6,7 +6,6 @@
 
 #include <deque>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "loop/clock.h"
@@ -147,6 +146,7 @@ struct EventLoop final : Obj {
   void step_finish(TaskObj* t, const StepResult& r);
   void wakeup(TaskObj* t, FutureObj* f, HandleObj* h, uint64_t budget);
   void schedule_callbacks(FutureObj* f);
+  void schedule_callback(FutureObj* f, const FutureCallbackEntry& e);
   void task_finished(TaskObj* t);
   HandleObj* new_handle(HandleKind kind, bool timer);
   HandleObj* task_handle(TaskObj* t, HandleKind kind);
@@ -179,8 +179,13 @@ struct EventLoop final : Obj {
   uint64_t stop_at_ = 0;  // run_slice's budget ends at this instruction count
   uint64_t budget_left() const;
   std::vector<ThreadCompletion> completions_;  // executor results not yet delivered
-  std::unordered_map<uint32_t, TaskObj*> sync_owner_;
-  std::unordered_map<uint32_t, uint32_t> sync_label_;
+  // By sync id (ids are dense): the primitive's label and the task holding it (a lock's owner).
+  struct SyncSlot {
+    uint32_t label = 0;
+    TaskObj* owner = nullptr;
+  };
+  std::vector<SyncSlot> syncs_;
+  SyncSlot& sync_slot(uint32_t sid);
   double step_started_ = 0;
   bool waiting_io_ = false;              // begin_iteration stopped to wait for real I/O
   std::vector<IoCompletion> io_done_;

@@ -118,6 +118,14 @@ struct FutureObj : Obj {
   void add_callback(const FutureCallbackEntry& e, TupleObj* box = nullptr);
   // Empties the list and returns what it held, in order.
   std::vector<FutureCallbackEntry> take_callbacks();
+  // The common case without a vector: true (and the list emptied) when it held one callback,
+  // stored inline.
+  bool take_inline_callback(FutureCallbackEntry* out) {
+    if (!cb_ || extra_ptr()) return false;
+    *out = unpack(cb_);
+    cb_ = 0;
+    return true;
+  }
   void erase_callbacks(const std::vector<bool>& drop);  // drops the i-th where drop[i]
 
  private:
@@ -141,6 +149,7 @@ struct TaskObj final : FutureObj {
   uint32_t name_number = 0;   // N of the automatic name "Task-N"
   int line = 0;               // line the coroutine is suspended at, for the visualizer
   int num_cancels_requested = 0;
+  uint32_t chain_text = 0;    // log string of the await chain it last waited in, + 1 (0: none)
   // (must_cancel and log_destroy_pending are FutureObj's)
 
   TaskObj(ClassObj* cls, EventLoop* l, uint32_t fut_id, uint32_t tid, Obj* coro)

@@ -3,6 +3,9 @@
 #include "modules/asyncio_parts.h"
 #include "modules/asyncio_runtime.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "lang/call.h"
 #include "lang/exec_support.h"
 #include "lang/generator.h"
@@ -341,24 +344,34 @@ int VmLoopHost::coro_line(Value coro) {
 }
 
 std::string_view VmLoopHost::await_chain(Value coro) {
-  std::string& out = chain_;
-  out.clear();
+  // Written with memcpy into a buffer that only ever grows: under wasm each std::string append
+  // is a call into the prebuilt libc++ (several per piece), which cost more than the walk.
+  size_t n = 0;
+  auto put = [&](std::string_view s) {
+    if (n + s.size() > chain_.size()) chain_.resize(std::max(2 * chain_.size(), n + s.size() + 64));
+    std::memcpy(chain_.data() + n, s.data(), s.size());
+    n += s.size();
+  };
   Frame* f = walk_chain(coro, [&](GenObj* g) {
-    if (!out.empty()) out += " > ";
-    out += g->name->view();
+    if (n) put(" > ");
+    put(g->name->view());
   });
   NativeCoroInfo info;
   if (f) {
     Value leaf = delegate_of(f);
     if (leaf.is_obj() && leaf.o->kind != Kind::Generator) {
       AsyncioRuntime* rt = asyncio_runtime(vm_);
-      if (rt && leaf.o->cls == rt->sleep_class) out += " > sleep";
-      else if (native_coro_info(vm_, leaf, &info)) out.append(" > ").append(info.chain);
+      if (rt && leaf.o->cls == rt->sleep_class) {
+        put(" > sleep");
+      } else if (native_coro_info(vm_, leaf, &info)) {
+        put(" > ");
+        put(info.chain);
+      }
     }
   } else if (native_coro_info(vm_, coro, &info)) {
-    out = info.chain;
+    put(info.chain);
   }
-  return out;
+  return std::string_view(chain_.data(), n);
 }
 
 // ---- run_until_complete / run_forever through the host --------------------------------------

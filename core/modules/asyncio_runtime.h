@@ -42,7 +42,7 @@ class VmLoopHost final : public LoopHost {
  private:
   StepResult from_exec(const ExecResult& r);
   VM& vm_;
-  std::string chain_;  // await_chain's text
+  std::string chain_;  // await_chain's buffer (the text is a prefix of it)
 };
 
 // Executor threads, simulated: a pool of workers with their own virtual timelines.
