@@ -125,12 +125,16 @@ void EventLoop::push_timer(HandleObj* h) {
   log->add_f(EventKind::TimerScheduled, time(), h->when, h->id, h->label, current_task ? current_task->task_id : 0);
 }
 
+// The log's string for what v is; none once the log is full, as its records are dropped then
+// (describing runs for every callback and task, and may run a __repr__).
+uint32_t EventLoop::log_text(Value v) { return log->full() ? 0 : log->intern(host->describe(v)); }
+
 // mirrors base_events.py call_soon.
 HandleObj* EventLoop::call_soon(Value callback, TupleObj* args) {
   HandleObj* h = new_handle(HandleKind::Callback, false);
   h->value = callback;
   h->target = args;
-  h->label = log->intern(host->describe(callback));
+  h->label = log_text(callback);
   push_ready(h);
   return h;
 }
@@ -141,7 +145,7 @@ HandleObj* EventLoop::call_at(double when, Value callback, TupleObj* args) {
   h->when = when;
   h->value = callback;
   h->target = args;
-  h->label = log->intern(host->describe(callback));
+  h->label = log_text(callback);
   push_timer(h);
   return h;
 }
@@ -283,7 +287,7 @@ void EventLoop::schedule_callback(FutureObj* f, const FutureCallbackEntry& e) {
   HandleObj* h = new_handle(HandleKind::Callback, false);
   h->value = e.fn;
   h->set_future(f);  // the callback's single argument (see run_handle)
-  h->label = log->intern(host->describe(e.fn));
+  h->label = log_text(e.fn);
   push_ready(h);
 }
 
@@ -356,7 +360,7 @@ void EventLoop::add_done_callback(FutureObj* f, Value fn) {
     HandleObj* h = new_handle(HandleKind::Callback, false);
     h->value = fn;
     h->set_future(f);
-    h->label = log->intern(host->describe(fn));
+    h->label = log_text(fn);
     push_ready(h);
   } else {
     TupleObj* box = nullptr;
@@ -365,7 +369,7 @@ void EventLoop::add_done_callback(FutureObj* f, Value fn) {
       (*box)[0] = fn;
     }
     f->add_callback({fn, nullptr}, box);
-    log->add(EventKind::FutureCallback, time(), f->id, 0, log->intern(host->describe(fn)));
+    log->add(EventKind::FutureCallback, time(), f->id, 0, log_text(fn));
   }
 }
 
@@ -432,7 +436,7 @@ TaskObj* EventLoop::create_task(Obj* coro, Obj* name, uint32_t name_number) {
   t->name_number = name_number;
   live_tasks.push_back(t);
   counters->tasks_pending++;
-  log->add(EventKind::TaskCreated, time(), t->task_id, t->id, log->intern(host->describe(t->coro())));
+  log->add(EventKind::TaskCreated, time(), t->task_id, t->id, log_text(t->coro()));
   schedule_step(t, Value());
   return t;
 }
@@ -542,7 +546,7 @@ void EventLoop::step_finish(TaskObj* t, const StepResult& r) {
           } else {
             fut->blocking = false;
             log->add_f(EventKind::TaskStepEnd, now, line, t->task_id, uint32_t(StepEnd::AwaitFuture), fut->id);
-            std::string_view chain = host->await_chain(t->coro());
+            std::string_view chain = log->full() ? std::string_view() : host->await_chain(t->coro());
             if (!chain.empty()) {
               // A task mostly waits where it waited last time: compare before hashing.
               if (!t->chain_text || log->view(t->chain_text - 1) != chain) t->chain_text = log->intern(chain) + 1;

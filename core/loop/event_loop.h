@@ -146,6 +146,7 @@ struct EventLoop final : Obj {
   void step_finish(TaskObj* t, const StepResult& r);
   void wakeup(TaskObj* t, FutureObj* f, HandleObj* h, uint64_t budget);
   void schedule_callbacks(FutureObj* f);
+  uint32_t log_text(Value v);
   void schedule_callback(FutureObj* f, const FutureCallbackEntry& e);
   void task_finished(TaskObj* t);
   HandleObj* new_handle(HandleKind kind, bool timer);

@@ -40,8 +40,8 @@ struct LoopFixture {
   }
   ~LoopFixture() { g_order = nullptr; }
 
-  Value cb(int64_t id) {
-    NativeFunctionObj* f = vm.new_native("cb", record);
+  Value cb(int64_t id, const char* name = "cb") {
+    NativeFunctionObj* f = vm.new_native(name, record);
     f->data = Value::integer(id);
     return Value::object(f);
   }
@@ -161,6 +161,27 @@ TEST_CASE("the log records timers, iterations and handle runs") {
   CHECK(runs == 1);
   CHECK(jumps == 1);
   CHECK(sizeof(Event) == 32);
+}
+
+TEST_CASE("once the log is full, callbacks still run but are no longer described into it") {
+  LoopFixture f;
+  f.loop->call_soon(f.cb(1), nullptr);
+  f.run_until_idle();
+  size_t strings = f.log.string_count();
+  uint32_t first_label = 0;
+  for (size_t i = 0; i < f.log.size(); i++)
+    if (f.log[i].kind == EventKind::HandleQueued) first_label = f.log[i].c;
+  CHECK(f.log.view(first_label) == "cb");
+  f.log.set_limit(f.log.size() + 1);
+  f.loop->call_soon(f.cb(2, "second"), nullptr);
+  f.loop->call_soon(f.cb(3, "third"), nullptr);
+  f.loop->call_soon(f.cb(4, "fourth"), nullptr);
+  f.run_until_idle();
+  CHECK(f.order == std::vector<int64_t>{1, 2, 3, 4});
+  CHECK(f.log.full());
+  // "second" (described while the log still had room: its record is the one that fills it)
+  // and the notice that the log is full; "third" and "fourth" are not described.
+  CHECK(f.log.string_count() == strings + 2);
 }
 
 TEST_SUITE_END();
