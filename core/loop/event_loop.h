@@ -32,7 +32,7 @@ struct LoopCounters {
   // For the report at exit: whether there can be anything to report (skips a heap walk).
   uint64_t exceptions_set = 0;
   int64_t tasks_pending = 0;
-  uint64_t native_coros = 0;  // coroutines of the native locks and queues ever made
+  int64_t sync_coros_never_awaited = 0;  // lock/queue coroutines not (yet) started
   int64_t sleeps_never_awaited = 0;  // asyncio.sleep coroutines not (yet) started
 };
 

@@ -463,8 +463,8 @@ bool take_unawaited_native_coro(VM& vm, Value v, std::string* qualname) {
 
 // What CPython's shutdown says of native coroutines that never started, as for Python ones.
 void report_unawaited_natives(AsyncioRuntime& rt) {
-  // Nothing to find (skips the heap walk): no lock/queue coroutine made, no sleep unstarted.
-  if (rt.counters.native_coros == 0 && rt.counters.sleeps_never_awaited <= 0) return;
+  // Nothing to find (skips the heap walk): no lock/queue coroutine or sleep left unstarted.
+  if (rt.counters.sync_coros_never_awaited <= 0 && rt.counters.sleeps_never_awaited <= 0) return;
   std::vector<std::string> names;
   rt.vm.heap.for_each_object([&](Obj* o) {
     std::string name;

@@ -421,11 +421,19 @@ SendResult fail(VM& vm, SyncCoroObj* c, Value exc) {
   return r;
 }
 
+// The first send, throw or close (or the warning that none came): no longer a coroutine that was
+// never awaited.
+void mark_awaited(VM& vm, SyncCoroObj* c) {
+  if (c->awaited) return;
+  c->awaited = true;
+  asyncio_runtime(vm)->counters.sync_coros_never_awaited--;
+}
+
 // mirrors a coroutine's send: the first send starts it; a later one resumes `await fut`
 // (futures.py Future.__await__: the future must be done; its result is the await's value).
 SendResult sync_coro_send(VM& vm, Value self, Value arg, Value* out) {
   SyncCoroObj* c = static_cast<SyncCoroObj*>(self.o);
-  c->awaited = true;
+  mark_awaited(vm, c);
   switch (c->state) {
     case SyncCoroObj::Created:
       if (!arg.is_none()) {
@@ -464,7 +472,7 @@ Value sync_coro_throw(VM& vm, CallArgs& a) {
   if (!c || !check_nargs(vm, a, "throw", 2, 4)) return Value::error();
   Value exc = make_thrown(vm, a);
   if (exc.is_error()) return exc;
-  c->awaited = true;
+  mark_awaited(vm, c);
   if (c->state == SyncCoroObj::Waiting) {
     fail(vm, c, exc);
     return Value::error();
@@ -477,7 +485,7 @@ Value sync_coro_throw(VM& vm, CallArgs& a) {
 Value sync_coro_close(VM& vm, CallArgs& a) {
   SyncCoroObj* c = self_coro(vm, a, "close");
   if (!c || !check_nargs(vm, a, "close", 1, 1)) return Value::error();
-  c->awaited = true;
+  mark_awaited(vm, c);
   if (c->state != SyncCoroObj::Waiting) {
     c->state = SyncCoroObj::Done;
     return Value::none();
@@ -534,7 +542,7 @@ Value sync_coro_getattr(VM& vm, Value self, StrObj* name) {
 Value new_sync_coro(VM& vm, SyncCoroOp op, Value self, Value item, bool aenter) {
   SyncCoroObj* c = vm.heap.make<SyncCoroObj>(sync_state(vm)->coro_class, op, self, item);
   c->aenter = aenter;
-  asyncio_runtime(vm)->counters.native_coros++;
+  asyncio_runtime(vm)->counters.sync_coros_never_awaited++;
   return Value::object(c);
 }
 
@@ -558,7 +566,7 @@ bool take_unawaited_sync_coro(VM& vm, Value v, std::string* qualname) {
   if (v.o->cls != sync_state(vm)->coro_class) return false;
   SyncCoroObj* c = static_cast<SyncCoroObj*>(v.o);
   if (c->state != SyncCoroObj::Created || c->awaited) return false;
-  c->awaited = true;
+  mark_awaited(vm, c);
   *qualname = op_names(c).qualname;
   return true;
 }
