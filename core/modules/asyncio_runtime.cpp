@@ -270,6 +270,35 @@ std::string VmLoopHost::describe(Value v) {
   return type_name(vm_, v);
 }
 
+std::string_view VmLoopHost::describe_view(Value v) {
+  // describe's common cases, without a new string: a function, a native, a bound method of
+  // one, a coroutine ("name()"), a class, a str.
+  Value f = v;
+  if (f.is_obj() && f.o->kind == Kind::BoundMethod) f = static_cast<BoundMethodObj*>(f.o)->func;
+  StrObj* name = nullptr;
+  bool call = false;
+  if (f.is_obj()) {
+    switch (f.o->kind) {
+      case Kind::Str: name = static_cast<StrObj*>(f.o); break;
+      case Kind::Function: name = static_cast<FunctionObj*>(f.o)->qualname; break;
+      case Kind::Native: name = static_cast<NativeFunctionObj*>(f.o)->name; break;
+      case Kind::Generator:
+        name = static_cast<GenObj*>(f.o)->qualname;
+        call = true;
+        break;
+      case Kind::Class: name = static_cast<ClassObj*>(f.o)->name; break;
+      default: break;
+    }
+  }
+  if (!name) {
+    label_ = describe(v);
+    return label_;
+  }
+  label_.assign(name->view());  // (the buffer keeps its capacity: no allocation once warm)
+  if (call) label_.append("()");
+  return label_;
+}
+
 // mirrors format_helpers._format_callback_source (args by repr; functools.partial unwrapped).
 std::string VmLoopHost::format_callback_source(Value callable, TupleObj* args) {
   std::string suffix;

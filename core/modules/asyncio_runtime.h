@@ -35,6 +35,7 @@ class VmLoopHost final : public LoopHost {
   void call_handler(EventLoop* loop, Value context);
   bool after_handle(bool collect) override;
   std::string describe(Value v) override;
+  std::string_view describe_view(Value v) override;
   std::string format_callback_source(Value callable, TupleObj* args) override;
   int coro_line(Value coro) override;
   std::string_view await_chain(Value coro) override;
@@ -43,6 +44,7 @@ class VmLoopHost final : public LoopHost {
   StepResult from_exec(const ExecResult& r);
   VM& vm_;
   std::string chain_;  // await_chain's buffer (the text is a prefix of it)
+  std::string label_;  // describe_view's
 };
 
 // Executor threads, simulated: a pool of workers with their own virtual timelines.
