@@ -1,5 +1,6 @@
 // The Python face of asyncio.Future and asyncio.Task (CPython's _asyncio C module):
 // result/exception/callbacks/cancel, `await future`, task names and cancellation counts.
+#include <charconv>
 #include <cstdio>
 
 #include "lang/generator.h"
@@ -482,7 +483,19 @@ Value create_task_on(VM& vm, EventLoop* loop, Value coro, Value name, bool consu
   TaskObj* t = loop->create_task(coro.o, task_name.is_undef() ? nullptr : task_name.o.get(), name_number);
   if (!context.is_undef()) t->extra().context = context;
   EventLog* log = asyncio_runtime(vm)->log;
-  log->add(EventKind::TaskRenamed, loop->time(), t->task_id, log->intern(loop->task_name(t)));
+  if (!log->full()) {
+    uint32_t text;
+    if (t->name) {
+      text = log->intern(loop->task_name(t));
+    } else {
+      // "Task-<n>" never repeats: stored without the dedup table (which would grow by an entry
+      // per task) and written without a std::string.
+      char buf[32] = "Task-";
+      char* end = std::to_chars(buf + 5, buf + sizeof buf, t->name_number).ptr;
+      text = log->add_text(std::string_view(buf, size_t(end - buf)));
+    }
+    log->add(EventKind::TaskRenamed, loop->time(), t->task_id, text);
+  }
   if (coro.is_obj() && coro.o->kind == Kind::Generator) static_cast<GenObj*>(coro.o)->awaited = true;
   return Value::object(t);
 }
