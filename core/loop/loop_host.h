@@ -49,11 +49,11 @@ class LoopHost {
 
   // loop.call_exception_handler's default: prints "message" and the exception's traceback.
   virtual void report_exception(std::string_view message, Value exc, Value subject) = 0;
-  // Short text for the log and reprs: a callable's qualified name, a coroutine's name.
-  virtual std::string describe(Value v) = 0;
-  // The same text, in a buffer the host keeps (valid until the next call): every task and
-  // callback is described for the log, and building a std::string each time was most of that.
+  // Short text for the log and reprs: a callable's qualified name, a coroutine's name. In a
+  // buffer the host keeps (valid until the next call): every task and callback is described for
+  // the log, and building a std::string each time was most of that.
   virtual std::string_view describe_view(Value v) = 0;
+  std::string describe(Value v) { return std::string(describe_view(v)); }
   // format_helpers._format_callback_source: "cb(1, 'x') at main.py:6".
   virtual std::string format_callback_source(Value callable, TupleObj* args) = 0;
   // The line a coroutine is suspended at (its innermost frame), 0 if unknown.

@@ -239,64 +239,50 @@ void VmLoopHost::report_default(std::string_view message, Value exc, Value subje
 
 // ---- describing values for the log ----------------------------------------------------------
 
-std::string VmLoopHost::describe(Value v) {
+std::string_view VmLoopHost::describe_view(Value v) {
+  // The common cases are a name (and "()" for a coroutine), copied into label_, which keeps its
+  // capacity: every task and callback is described for the log.
+  while (v.is_obj() && v.o->kind == Kind::BoundMethod) v = static_cast<BoundMethodObj*>(v.o)->func;
+  StrObj* name = nullptr;
+  const char* suffix = "";
+  if (v.is_obj()) {
+    switch (v.o->kind) {
+      case Kind::Str: name = static_cast<StrObj*>(v.o); break;
+      case Kind::Function: name = static_cast<FunctionObj*>(v.o)->qualname; break;
+      case Kind::Native: name = static_cast<NativeFunctionObj*>(v.o)->name; break;
+      case Kind::Generator:
+        name = static_cast<GenObj*>(v.o)->qualname;
+        suffix = "()";
+        break;
+      case Kind::Exception: name = vm_.type_of(v)->name; break;
+      case Kind::Class: name = static_cast<ClassObj*>(v.o)->name; break;
+      default: break;
+    }
+  }
+  if (name) {
+    label_.assign(name->view());
+    label_.append(suffix);
+  } else {
+    label_ = describe_other(v);
+  }
+  return label_;
+}
+
+// describe's rarer cases: inline values, tasks, native coroutines, anything else by its repr.
+std::string VmLoopHost::describe_other(Value v) {
+  std::string s;
   if (!v.is_obj()) {
-    std::string s;
     if (repr_text(vm_, v, s)) return s;
     vm_.clear_exception();
     return "?";
-  }
-  switch (v.o->kind) {
-    case Kind::Str: return static_cast<StrObj*>(v.o)->str();
-    case Kind::Function: return static_cast<FunctionObj*>(v.o)->qualname->str();
-    case Kind::Native: return static_cast<NativeFunctionObj*>(v.o)->name->str();
-    case Kind::BoundMethod: {
-      BoundMethodObj* m = static_cast<BoundMethodObj*>(v.o);
-      std::string f = describe(m->func);
-      return f;
-    }
-    case Kind::Generator: return static_cast<GenObj*>(v.o)->qualname->str() + "()";
-    case Kind::Exception: return vm_.type_of(v)->name->str();
-    case Kind::Class: return static_cast<ClassObj*>(v.o)->name->str();
-    default: break;
   }
   if (TaskObj* t = as_task(vm_, v)) return t->loop->task_name(t);
   NativeCoroInfo info;
   if (native_coro_info(vm_, v, &info)) return std::string(info.qualname) + "()";
   if (StrObj* name = done_coro_qualname(vm_, v)) return name->str() + "()";
-  std::string s;
   if (repr_text(vm_, v, s)) return s;
   vm_.clear_exception();
   return type_name(vm_, v);
-}
-
-std::string_view VmLoopHost::describe_view(Value v) {
-  // describe's common cases, without a new string: a function, a native, a bound method of
-  // one, a coroutine ("name()"), a class, a str.
-  Value f = v;
-  if (f.is_obj() && f.o->kind == Kind::BoundMethod) f = static_cast<BoundMethodObj*>(f.o)->func;
-  StrObj* name = nullptr;
-  bool call = false;
-  if (f.is_obj()) {
-    switch (f.o->kind) {
-      case Kind::Str: name = static_cast<StrObj*>(f.o); break;
-      case Kind::Function: name = static_cast<FunctionObj*>(f.o)->qualname; break;
-      case Kind::Native: name = static_cast<NativeFunctionObj*>(f.o)->name; break;
-      case Kind::Generator:
-        name = static_cast<GenObj*>(f.o)->qualname;
-        call = true;
-        break;
-      case Kind::Class: name = static_cast<ClassObj*>(f.o)->name; break;
-      default: break;
-    }
-  }
-  if (!name) {
-    label_ = describe(v);
-    return label_;
-  }
-  label_.assign(name->view());  // (the buffer keeps its capacity: no allocation once warm)
-  if (call) label_.append("()");
-  return label_;
 }
 
 // mirrors format_helpers._format_callback_source (args by repr; functools.partial unwrapped).

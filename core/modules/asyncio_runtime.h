@@ -34,7 +34,6 @@ class VmLoopHost final : public LoopHost {
   // handler(loop, context); an error in it is reported as CPython's logger does.
   void call_handler(EventLoop* loop, Value context);
   bool after_handle(bool collect) override;
-  std::string describe(Value v) override;
   std::string_view describe_view(Value v) override;
   std::string format_callback_source(Value callable, TupleObj* args) override;
   int coro_line(Value coro) override;
@@ -42,6 +41,7 @@ class VmLoopHost final : public LoopHost {
 
  private:
   StepResult from_exec(const ExecResult& r);
+  std::string describe_other(Value v);
   VM& vm_;
   std::string chain_;  // await_chain's buffer (the text is a prefix of it)
   std::string label_;  // describe_view's
