@@ -120,8 +120,10 @@ uint8_t* encode(uint8_t* p, const Event& e, double prev_t, OperandBase& base) {
   if (tb == pb) {
     fl = kTimeSame;
   } else {
-    // q is a guess (r makes the record exact whatever it is): a product, not a division.
-    double q = std::nearbyint((e.t - prev_t) * (1 / kTick));
+    // q is a guess (r makes the record exact whatever it is): a product, not a division, and
+    // rounded by adding a half and truncating, not by std::nearbyint (a libm call that saves
+    // and restores the floating-point environment: a fifth of sealing's instructions).
+    double q = (e.t - prev_t) * (1 / kTick) + 0.5;
     int64_t r = INT64_MAX;
     if (q >= 0 && q < 1e12) r = int64_t(tb - bits_of(after_ticks(prev_t, uint64_t(q))));
     if (r > -(1 << 20) && r < (1 << 20)) {
