@@ -53,6 +53,7 @@ struct CodeObj final : Obj {
   uint32_t flags = 0;             // CodeFlags
   uint32_t stacksize = 0;         // deepest value stack the code needs (blocks excluded)
   uint32_t blockdepth = 0;        // deepest handler-block nesting the code needs
+  mutable uint32_t frame_bytes = 0;  // alloc_frame's block for it, once known (lang/frame.cpp)
 
   StrObj* name = nullptr;         // "f", "<module>", "<lambda>", "<listcomp>", "C"
   StrObj* qualname = nullptr;     // "C.method.<locals>.inner"
