@@ -297,6 +297,8 @@ void EventLog::clear() {
   text_bytes_ = 0;
   table_.assign(64, 0);
   table_count_ = 0;
+  keyed_.assign(64, KeyedSlot{0, 0});
+  keyed_count_ = 0;
   intern("");  // id 0
   full_ = false;
   clock_ = 0;
@@ -304,7 +306,8 @@ void EventLog::clear() {
 
 size_t EventLog::memory_bytes() const {
   return chunks_.size() * kChunkBytes + blocks_.capacity() * sizeof(Block) + sizeof(buffers_) +
-         text_bytes_ + starts_.capacity() * sizeof(starts_[0]) + table_.capacity() * sizeof(table_[0]);
+         text_bytes_ + starts_.capacity() * sizeof(starts_[0]) + table_.capacity() * sizeof(table_[0]) +
+         keyed_.capacity() * sizeof(keyed_[0]);
 }
 
 // ---- strings ----------------------------------------------------------------------------------
@@ -354,5 +357,21 @@ uint32_t EventLog::intern(std::string_view s) {
 }
 
 uint32_t EventLog::add_text(std::string_view s) { return store(s); }
+
+uint32_t EventLog::add_keyed(size_t slot, uintptr_t key, uint32_t id) {
+  keyed_[slot] = {key, id};
+  if (++keyed_count_ * 2 > keyed_.size()) {
+    std::vector<KeyedSlot> old = std::move(keyed_);
+    keyed_.assign(old.size() * 2, KeyedSlot{0, 0});
+    size_t mask = keyed_.size() - 1;
+    for (const KeyedSlot& e : old) {
+      if (!e.key) continue;
+      size_t i = key_slot(e.key) & mask;
+      while (keyed_[i].key) i = (i + 1) & mask;
+      keyed_[i] = e;
+    }
+  }
+  return id;
+}
 
 }  // namespace looplab

@@ -47,6 +47,18 @@ class EventLog {
   // Strings (names, labels, printed text) live in one table; ids are stable.
   uint32_t intern(std::string_view s);
   uint32_t add_text(std::string_view s);  // not deduplicated (printed output)
+  // intern(make_text()) for a text that `key` determines for the log's whole life (a label
+  // made of an immortal string, keyed by its address); key 0: no such key. A hit is one probe
+  // of a table of keys: the text is neither made nor hashed nor compared.
+  template <class MakeText>
+  uint32_t intern_keyed(uintptr_t key, MakeText&& make_text) {
+    if (!key) return intern(make_text());
+    size_t mask = keyed_.size() - 1;
+    size_t i = key_slot(key) & mask;
+    for (; keyed_[i].key; i = (i + 1) & mask)
+      if (keyed_[i].key == key) return keyed_[i].id;
+    return add_keyed(i, key, intern(make_text()));
+  }
   std::string str(uint32_t id) const { return std::string(view(id)); }
   std::string_view view(uint32_t id) const;
   size_t string_count() const { return starts_.size(); }
@@ -114,6 +126,15 @@ class EventLog {
   size_t table_count_ = 0;
   uint32_t store(std::string_view s);
   void grow_table();
+  // intern_keyed's table: open addressing on the key (0: empty slot).
+  struct KeyedSlot {
+    uintptr_t key;
+    uint32_t id;
+  };
+  std::vector<KeyedSlot> keyed_;
+  size_t keyed_count_ = 0;
+  static size_t key_slot(uintptr_t key) { return (uint64_t(key) * 0x9E3779B97F4A7C15ull) >> 32; }
+  uint32_t add_keyed(size_t slot, uintptr_t key, uint32_t id);
 
   size_t limit_ = 4'000'000;
   bool full_ = false;

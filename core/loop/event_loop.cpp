@@ -127,7 +127,10 @@ void EventLoop::push_timer(HandleObj* h) {
 
 // The log's string for what v is; none once the log is full, as its records are dropped then
 // (describing runs for every callback and task, and may run a __repr__).
-uint32_t EventLoop::log_text(Value v) { return log->full() ? 0 : log->intern(host->describe_view(v)); }
+uint32_t EventLoop::log_text(Value v) {
+  if (log->full()) return 0;
+  return log->intern_keyed(host->label_key(v), [&] { return host->describe_view(v); });
+}
 
 // mirrors base_events.py call_soon.
 HandleObj* EventLoop::call_soon(Value callback, TupleObj* args) {

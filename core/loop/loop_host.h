@@ -54,6 +54,9 @@ class LoopHost {
   // the log, and building a std::string each time was most of that.
   virtual std::string_view describe_view(Value v) = 0;
   std::string describe(Value v) { return std::string(describe_view(v)); }
+  // A number that determines describe_view(v) for the whole run (the address of the immortal
+  // name it is made of), or 0: the log then finds the text's id without making the text.
+  virtual uintptr_t label_key(Value v) { (void)v; return 0; }
   // format_helpers._format_callback_source: "cb(1, 'x') at main.py:6".
   virtual std::string format_callback_source(Value callable, TupleObj* args) = 0;
   // The line a coroutine is suspended at (its innermost frame), 0 if unknown.

@@ -239,33 +239,41 @@ void VmLoopHost::report_default(std::string_view message, Value exc, Value subje
 
 // ---- describing values for the log ----------------------------------------------------------
 
+StrObj* VmLoopHost::label_name(Value v, bool* call_suffix) {
+  *call_suffix = false;
+  while (v.is_obj() && v.o->kind == Kind::BoundMethod) v = static_cast<BoundMethodObj*>(v.o)->func;
+  if (!v.is_obj()) return nullptr;
+  switch (v.o->kind) {
+    case Kind::Str: return static_cast<StrObj*>(v.o);
+    case Kind::Function: return static_cast<FunctionObj*>(v.o)->qualname;
+    case Kind::Native: return static_cast<NativeFunctionObj*>(v.o)->name;
+    case Kind::Generator: *call_suffix = true; return static_cast<GenObj*>(v.o)->qualname;
+    case Kind::Exception: return vm_.type_of(v)->name;
+    case Kind::Class: return static_cast<ClassObj*>(v.o)->name;
+    default: return nullptr;
+  }
+}
+
 std::string_view VmLoopHost::describe_view(Value v) {
   // The common cases are a name (and "()" for a coroutine), copied into label_, which keeps its
-  // capacity: every task and callback is described for the log.
-  while (v.is_obj() && v.o->kind == Kind::BoundMethod) v = static_cast<BoundMethodObj*>(v.o)->func;
-  StrObj* name = nullptr;
-  const char* suffix = "";
-  if (v.is_obj()) {
-    switch (v.o->kind) {
-      case Kind::Str: name = static_cast<StrObj*>(v.o); break;
-      case Kind::Function: name = static_cast<FunctionObj*>(v.o)->qualname; break;
-      case Kind::Native: name = static_cast<NativeFunctionObj*>(v.o)->name; break;
-      case Kind::Generator:
-        name = static_cast<GenObj*>(v.o)->qualname;
-        suffix = "()";
-        break;
-      case Kind::Exception: name = vm_.type_of(v)->name; break;
-      case Kind::Class: name = static_cast<ClassObj*>(v.o)->name; break;
-      default: break;
-    }
-  }
-  if (name) {
+  // capacity.
+  bool call_suffix;
+  if (StrObj* name = label_name(v, &call_suffix)) {
     label_.assign(name->view());
-    label_.append(suffix);
+    if (call_suffix) label_.append("()");
   } else {
     label_ = describe_other(v);
   }
   return label_;
+}
+
+// Every task and callback is described for the log, and most are named by an interned string
+// (a def's qualname), which lives as long as the VM.
+uintptr_t VmLoopHost::label_key(Value v) {
+  bool call_suffix;
+  StrObj* name = label_name(v, &call_suffix);
+  if (!name || !name->interned) return 0;
+  return reinterpret_cast<uintptr_t>(name) | uintptr_t(call_suffix);  // objects are 8-aligned
 }
 
 // describe's rarer cases: inline values, tasks, native coroutines, anything else by its repr.

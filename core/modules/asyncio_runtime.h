@@ -35,12 +35,15 @@ class VmLoopHost final : public LoopHost {
   void call_handler(EventLoop* loop, Value context);
   bool after_handle(bool collect) override;
   std::string_view describe_view(Value v) override;
+  uintptr_t label_key(Value v) override;
   std::string format_callback_source(Value callable, TupleObj* args) override;
   int coro_line(Value coro) override;
   std::string_view await_chain(Value coro) override;
 
  private:
   StepResult from_exec(const ExecResult& r);
+  // The name describe_view's common cases show, and the suffix after it ("()" for a coroutine).
+  StrObj* label_name(Value v, bool* call_suffix);
   std::string describe_other(Value v);
   VM& vm_;
   std::string chain_;  // await_chain's buffer (the text is a prefix of it)

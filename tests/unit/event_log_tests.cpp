@@ -94,6 +94,43 @@ TEST_CASE("strings: interned once, texts kept apart, long ones whole") {
   CHECK(log.str(a) == "Task-1");
 }
 
+TEST_CASE("strings interned under a key: the text is made once per key, shared with intern") {
+  EventLog log;
+  int made = 0;
+  auto text = [&](std::string_view s) {
+    return [&made, s] {
+      made++;
+      return s;
+    };
+  };
+  uint32_t before = log.intern("main()");
+  CHECK(log.intern_keyed(0x1000, text("main()")) == before);  // same text: same id as intern's
+  CHECK(log.intern_keyed(0x1000, text("ignored")) == before);  // a hit: the text is not made
+  CHECK(made == 1);
+  uint32_t other = log.intern_keyed(0x1001, text("main"));
+  CHECK(other != before);
+  CHECK(log.str(other) == "main");
+  CHECK(log.intern_keyed(0, text("no key")) == log.intern_keyed(0, text("no key")));
+  CHECK(made == 4);  // key 0: made every time
+  // Many keys: the table grows and every key keeps its id.
+  std::vector<uint32_t> ids;
+  for (uintptr_t k = 1; k <= 3000; k++) {
+    std::string s = "k" + std::to_string(k);
+    ids.push_back(log.intern_keyed(0x100000 + k * 8, [&] { return std::string_view(s); }));
+  }
+  made = 0;
+  for (uintptr_t k = 1; k <= 3000; k++) {
+    CHECK(log.intern_keyed(0x100000 + k * 8, text("miss")) == ids[k - 1]);
+    CHECK(log.str(ids[k - 1]) == "k" + std::to_string(k));
+  }
+  CHECK(made == 0);
+  // clear() forgets the keys with the strings.
+  log.clear();
+  made = 0;
+  CHECK(log.str(log.intern_keyed(0x1000, text("after clear"))) == "after clear");
+  CHECK(made == 1);
+}
+
 TEST_CASE("a full log records one notice and drops the rest") {
   EventLog log;
   log.set_limit(100);
