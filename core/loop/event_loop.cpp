@@ -21,7 +21,8 @@ constexpr double kClockResolution = 1e-09;
 // A step longer than this blocks the loop noticeably (asyncio's slow_callback_duration).
 constexpr double kSlowCallbackDuration = 0.1;
 
-bool timer_less(HandleObj* a, HandleObj* b) { return a->when < b->when; }
+// TimerHandle.__lt__: by deadline only; equal deadlines keep heapq's order.
+constexpr auto timer_less = [](const EventLoop::TimerEntry& a, const EventLoop::TimerEntry& b) { return a.when < b.when; };
 }  // namespace
 
 TupleObj* HandleObj::args() const {
@@ -41,7 +42,7 @@ EventLoop::EventLoop(ClassObj* cls, Heap* hp, LoopHost* h, EventLog* l, VirtualC
 
 void EventLoop::trace(Tracer& t) {
   for (HandleObj* h : ready) t.mark(h);
-  for (HandleObj* h : scheduled) t.mark(h);
+  for (const TimerEntry& e : scheduled) t.mark(e.handle);
   for (HandleObj* h : spare_handles_) t.mark(h);
   compact_live_tasks();  // done tasks are dropped here, so the collector can free them
   for (TaskObj* task : live_tasks) t.mark(task);
@@ -121,7 +122,7 @@ void EventLoop::push_ready(HandleObj* h) {
 
 void EventLoop::push_timer(HandleObj* h) {
   h->scheduled = true;
-  heapq::heappush(scheduled, h, timer_less);
+  heapq::heappush(scheduled, TimerEntry{h->when, h}, timer_less);
   log->add_f(EventKind::TimerScheduled, time(), h->when, h->id, h->label, current_task ? current_task->task_id : 0);
 }
 
@@ -630,7 +631,7 @@ void EventLoop::begin_run_forever() {
 
 double EventLoop::next_event_time() const {
   double t = INFINITY;
-  if (!scheduled.empty()) t = scheduled[0]->when;
+  if (!scheduled.empty()) t = scheduled[0].when;
   if (!completions_.empty()) t = std::min(t, completions_[0].when);
   if (io) t = std::min(t, io->next_due());
   return t;
@@ -642,22 +643,22 @@ bool EventLoop::begin_iteration() {
   size_t sched_count = scheduled.size();
   if (sched_count > kMinScheduledTimerHandles &&
       double(timer_cancelled_count) / double(sched_count) > kMinCancelledTimerHandlesFraction) {
-    std::vector<HandleObj*> kept;
-    for (HandleObj* h : scheduled) {
-      if (h->cancelled) {
-        h->scheduled = false;
-        log->add(EventKind::TimerDropped, time(), h->id);
+    std::vector<TimerEntry> kept;
+    for (const TimerEntry& e : scheduled) {
+      if (e.handle->cancelled) {
+        e.handle->scheduled = false;
+        log->add(EventKind::TimerDropped, time(), e.handle->id);
       } else {
-        kept.push_back(h);
+        kept.push_back(e);
       }
     }
     heapq::heapify(kept, timer_less);
     scheduled.swap(kept);
     timer_cancelled_count = 0;
   } else {
-    while (!scheduled.empty() && scheduled[0]->cancelled) {
+    while (!scheduled.empty() && scheduled[0].handle->cancelled) {
       timer_cancelled_count--;
-      HandleObj* h = heapq::heappop(scheduled, timer_less);
+      HandleObj* h = heapq::heappop(scheduled, timer_less).handle;
       h->scheduled = false;
       log->add(EventKind::TimerDropped, time(), h->id);
     }
@@ -719,9 +720,8 @@ bool EventLoop::begin_iteration() {
   log->add(EventKind::Phase, time(), uint32_t(LoopPhase::Timers));
   double end_time = time() + kClockResolution;
   while (!scheduled.empty()) {
-    HandleObj* h = scheduled[0];
-    if (h->when >= end_time) break;
-    heapq::heappop(scheduled, timer_less);
+    if (scheduled[0].when >= end_time) break;
+    HandleObj* h = heapq::heappop(scheduled, timer_less).handle;
     h->scheduled = false;
     log->add(EventKind::TimerDue, time(), h->id);
     ready.push_back(h);

@@ -124,7 +124,13 @@ struct EventLoop final : Obj {
   bool closed = false;
   uint64_t iteration = 0;
   std::deque<HandleObj*> ready;
-  std::vector<HandleObj*> scheduled;  // the timer heap
+  // The timer heap. Each entry carries its handle's deadline, so that ordering the heap reads
+  // the heap alone instead of one handle per comparison (a timer storm's heap is thousands deep).
+  struct TimerEntry {
+    double when;
+    HandleObj* handle;
+  };
+  std::vector<TimerEntry> scheduled;
   size_t timer_cancelled_count = 0;
 
  private:
