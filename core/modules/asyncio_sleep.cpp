@@ -2,6 +2,7 @@
 // sleep(0) is one bare yield; sleep(d) makes a future, schedules a timer that sets its result
 // (futures._set_result_unless_cancelled), awaits the future, and cancels the timer in `finally`.
 #include <cstdio>
+#include <cstring>
 
 #include "lang/generator.h"
 #include "modules/asyncio_parts.h"
@@ -31,10 +32,17 @@ struct SleepObj final : Obj {
 };
 static_assert(sizeof(SleepObj) <= 64, "a pending asyncio.sleep should fit the pool's 64-byte class");
 
-std::string delay_text(double d) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%g", d);
-  return buf;
+// The log's label for a sleep's future: "sleep(0.25)".
+uint32_t sleep_label(AsyncioRuntime& rt, double delay) {
+  uint64_t bits;
+  std::memcpy(&bits, &delay, sizeof bits);
+  AsyncioRuntime::SleepLabel& slot = rt.sleep_labels[(bits * 0x9E3779B97F4A7C15ull) >> 58];
+  if (slot.delay_bits != bits) {
+    char buf[48];
+    int n = std::snprintf(buf, sizeof buf, "sleep(%g)", delay);
+    slot = {bits, rt.log->intern(std::string_view(buf, size_t(n)))};
+  }
+  return slot.id;
 }
 
 // The first send, throw or close: the coroutine is no longer one that was never awaited.
@@ -56,8 +64,7 @@ SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
       }
       EventLoop* loop = get_running_loop_or_raise(vm);
       if (!loop) return SendResult::Error;
-      EventLog* log = asyncio_runtime(vm)->log;
-      FutureObj* future = loop->create_future(log->intern("sleep(" + delay_text(s->delay) + ")"));
+      FutureObj* future = loop->create_future(sleep_label(*asyncio_runtime(vm), s->delay));
       s->timer = loop->call_at_set_result(loop->time() + s->delay, future, s->result);
       s->state = SleepObj::Waiting;
       future->blocking = true;

@@ -3,6 +3,7 @@
 // JSON (a track per task, flow arrows from awaiter to awaited).
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <set>
 #include <sstream>
 #include <string>
@@ -187,6 +188,35 @@ TEST_CASE("Perfetto: a named track per task, steps, the wait, and an arrow from 
   CHECK(number_field(line_at(task_wait), "dur") > number_field(line_at(sleep_wait), "dur"));
   CHECK(p.find(R"J("args":{"line":4,"ended":"await"})J") != std::string::npos);
   CHECK(p.find(R"J("cat":"output","name":"output","args":{"stream":1,"text":"7\n"})J") != std::string::npos);
+}
+
+
+TEST_CASE("the log labels each sleep's future with its delay, through many delays in turn") {
+  // 300 distinct delays, twice over: more than the labels' cache holds, so slots are reused.
+  looplab::Engine engine;
+  engine.start(
+      "import asyncio\n"
+      "async def main():\n"
+      "    for _ in range(2):\n"
+      "        for i in range(1, 301):\n"
+      "            await asyncio.sleep(i / 1000)\n"
+      "    await asyncio.sleep(2.5e-7)\n"
+      "asyncio.run(main())\n",
+      "sleeps.py");
+  engine.run_to_end();
+  const looplab::EventLog& log = engine.log();
+  std::vector<std::string> labels;
+  for (size_t i = 0; i < log.size(); i++)
+    if (log[i].kind == looplab::EventKind::FutureCreated) labels.push_back(log.str(log[i].b));
+  REQUIRE(labels.size() == 601);
+  for (size_t k = 0; k < 600; k++) {
+    char want[48];
+    std::snprintf(want, sizeof want, "sleep(%g)", double(k % 300 + 1) / 1000);
+    CHECK(labels[k] == want);
+  }
+  CHECK(labels[0] == "sleep(0.001)");
+  CHECK(labels[299] == "sleep(0.3)");
+  CHECK(labels[600] == "sleep(2.5e-07)");
 }
 
 TEST_SUITE_END();
