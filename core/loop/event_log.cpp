@@ -297,7 +297,7 @@ void EventLog::clear() {
   text_bytes_ = 0;
   table_.assign(64, 0);
   table_count_ = 0;
-  keyed_.assign(64, KeyedSlot{0, 0});
+  keyed_.assign(64, KeyedSlot{0, KeySpace::None, 0});
   keyed_count_ = 0;
   intern("");  // id 0
   full_ = false;
@@ -358,16 +358,16 @@ uint32_t EventLog::intern(std::string_view s) {
 
 uint32_t EventLog::add_text(std::string_view s) { return store(s); }
 
-uint32_t EventLog::add_keyed(size_t slot, uintptr_t key, uint32_t id) {
-  keyed_[slot] = {key, id};
+uint32_t EventLog::add_keyed(size_t slot, KeySpace space, uint64_t key, uint32_t id) {
+  keyed_[slot] = {key, space, id};
   if (++keyed_count_ * 2 > keyed_.size()) {
     std::vector<KeyedSlot> old = std::move(keyed_);
-    keyed_.assign(old.size() * 2, KeyedSlot{0, 0});
+    keyed_.assign(old.size() * 2, KeyedSlot{0, KeySpace::None, 0});
     size_t mask = keyed_.size() - 1;
     for (const KeyedSlot& e : old) {
-      if (!e.key) continue;
-      size_t i = key_slot(e.key) & mask;
-      while (keyed_[i].key) i = (i + 1) & mask;
+      if (e.space == KeySpace::None) continue;
+      size_t i = key_slot(e.space, e.key) & mask;
+      while (keyed_[i].space != KeySpace::None) i = (i + 1) & mask;
       keyed_[i] = e;
     }
   }

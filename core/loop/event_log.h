@@ -21,6 +21,9 @@ struct Event {
   uint32_t a = 0, b = 0, c = 0;  // operands, see event_kinds.h
 };
 
+// What the keys of EventLog::intern_keyed stand for (keys of different spaces never match).
+enum class KeySpace : uint32_t { None, Name, SleepDelay };
+
 // Storage: records are appended to an open block of kBlock plain Events; a full block is
 // sealed, i.e. encoded into bytes (a kind byte, a flags byte, then varints for what cannot be
 // predicted: the time as clock ticks after the previous record's, operands as differences from
@@ -47,17 +50,17 @@ class EventLog {
   // Strings (names, labels, printed text) live in one table; ids are stable.
   uint32_t intern(std::string_view s);
   uint32_t add_text(std::string_view s);  // not deduplicated (printed output)
-  // intern(make_text()) for a text that `key` determines for the log's whole life (a label
-  // made of an immortal string, keyed by its address); key 0: no such key. A hit is one probe
-  // of a table of keys: the text is neither made nor hashed nor compared.
+  // intern(make_text()) for a text that (space, key) determines for the log's whole life: a
+  // label made of an immortal name (keyed by the name's address), a sleep's label (by the
+  // delay's bits). A hit is one probe of a table of keys: the text is neither made, nor hashed,
+  // nor compared.
   template <class MakeText>
-  uint32_t intern_keyed(uintptr_t key, MakeText&& make_text) {
-    if (!key) return intern(make_text());
+  uint32_t intern_keyed(KeySpace space, uint64_t key, MakeText&& make_text) {
     size_t mask = keyed_.size() - 1;
-    size_t i = key_slot(key) & mask;
-    for (; keyed_[i].key; i = (i + 1) & mask)
-      if (keyed_[i].key == key) return keyed_[i].id;
-    return add_keyed(i, key, intern(make_text()));
+    size_t i = key_slot(space, key) & mask;
+    for (; keyed_[i].space != KeySpace::None; i = (i + 1) & mask)
+      if (keyed_[i].key == key && keyed_[i].space == space) return keyed_[i].id;
+    return add_keyed(i, space, key, intern(make_text()));
   }
   std::string str(uint32_t id) const { return std::string(view(id)); }
   std::string_view view(uint32_t id) const;
@@ -126,15 +129,18 @@ class EventLog {
   size_t table_count_ = 0;
   uint32_t store(std::string_view s);
   void grow_table();
-  // intern_keyed's table: open addressing on the key (0: empty slot).
+  // intern_keyed's table: open addressing on (space, key); space None: an empty slot.
   struct KeyedSlot {
-    uintptr_t key;
+    uint64_t key;
+    KeySpace space;
     uint32_t id;
   };
   std::vector<KeyedSlot> keyed_;
   size_t keyed_count_ = 0;
-  static size_t key_slot(uintptr_t key) { return (uint64_t(key) * 0x9E3779B97F4A7C15ull) >> 32; }
-  uint32_t add_keyed(size_t slot, uintptr_t key, uint32_t id);
+  static size_t key_slot(KeySpace space, uint64_t key) {
+    return ((key ^ uint64_t(space) << 59) * 0x9E3779B97F4A7C15ull) >> 32;
+  }
+  uint32_t add_keyed(size_t slot, KeySpace space, uint64_t key, uint32_t id);
 
   size_t limit_ = 4'000'000;
   bool full_ = false;

@@ -130,7 +130,9 @@ void EventLoop::push_timer(HandleObj* h) {
 // (describing runs for every callback and task, and may run a __repr__).
 uint32_t EventLoop::log_text(Value v) {
   if (log->full()) return 0;
-  return log->intern_keyed(host->label_key(v), [&] { return host->describe_view(v); });
+  uintptr_t key = host->label_key(v);
+  if (!key) return log->intern(host->describe_view(v));
+  return log->intern_keyed(KeySpace::Name, key, [&] { return host->describe_view(v); });
 }
 
 // mirrors base_events.py call_soon.

@@ -3,7 +3,6 @@
 // to drive coroutines and run callbacks.
 #pragma once
 
-#include <array>
 #include <memory>
 
 #include "lang/vm.h"
@@ -78,14 +77,6 @@ struct AsyncioRuntime {
   // copy of the creator's context (tasks.py Task.__init__); Undef while contexts are unused.
   Value context_factory;
   Value sync_state;  // the natives of locks and queues (asyncio_sync.h SyncStateObj)
-  // Log ids of "sleep(<delay>)" labels, by the delay's bits (direct-mapped): programs sleep for
-  // a few distinct delays, and formatting the delay with %g at every sleep was a tenth of a
-  // timer storm's time.
-  struct SleepLabel {
-    uint64_t delay_bits = 0;  // never a delay's: sleep(0) makes no future
-    uint32_t id = 0;
-  };
-  std::array<SleepLabel, 64> sleep_labels{};
   bool module_ready = false;
   // The program's source (the engine's main module): task lines are reported in it.
   const void* program_source = nullptr;

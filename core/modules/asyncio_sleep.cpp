@@ -32,17 +32,17 @@ struct SleepObj final : Obj {
 };
 static_assert(sizeof(SleepObj) <= 64, "a pending asyncio.sleep should fit the pool's 64-byte class");
 
-// The log's label for a sleep's future: "sleep(0.25)".
-uint32_t sleep_label(AsyncioRuntime& rt, double delay) {
+// The log's label for a sleep's future, "sleep(0.25)": formatted once per delay (a program
+// sleeps for a few distinct delays, and snprintf's %g at every sleep was a tenth of a timer
+// storm's time).
+uint32_t sleep_label(EventLog& log, double delay) {
   uint64_t bits;
   std::memcpy(&bits, &delay, sizeof bits);
-  AsyncioRuntime::SleepLabel& slot = rt.sleep_labels[(bits * 0x9E3779B97F4A7C15ull) >> 58];
-  if (slot.delay_bits != bits) {
-    char buf[48];
+  char buf[48];
+  return log.intern_keyed(KeySpace::SleepDelay, bits, [&] {
     int n = std::snprintf(buf, sizeof buf, "sleep(%g)", delay);
-    slot = {bits, rt.log->intern(std::string_view(buf, size_t(n)))};
-  }
-  return slot.id;
+    return std::string_view(buf, size_t(n));
+  });
 }
 
 // The first send, throw or close: the coroutine is no longer one that was never awaited.
@@ -64,7 +64,7 @@ SendResult sleep_send(VM& vm, Value self, Value, Value* out) {
       }
       EventLoop* loop = get_running_loop_or_raise(vm);
       if (!loop) return SendResult::Error;
-      FutureObj* future = loop->create_future(sleep_label(*asyncio_runtime(vm), s->delay));
+      FutureObj* future = loop->create_future(sleep_label(*asyncio_runtime(vm)->log, s->delay));
       s->timer = loop->call_at_set_result(loop->time() + s->delay, future, s->result);
       s->state = SleepObj::Waiting;
       future->blocking = true;

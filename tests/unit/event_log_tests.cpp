@@ -95,6 +95,7 @@ TEST_CASE("strings: interned once, texts kept apart, long ones whole") {
 }
 
 TEST_CASE("strings interned under a key: the text is made once per key, shared with intern") {
+  using looplab::KeySpace;
   EventLog log;
   int made = 0;
   auto text = [&](std::string_view s) {
@@ -104,30 +105,32 @@ TEST_CASE("strings interned under a key: the text is made once per key, shared w
     };
   };
   uint32_t before = log.intern("main()");
-  CHECK(log.intern_keyed(0x1000, text("main()")) == before);  // same text: same id as intern's
-  CHECK(log.intern_keyed(0x1000, text("ignored")) == before);  // a hit: the text is not made
+  CHECK(log.intern_keyed(KeySpace::Name, 0x1000, text("main()")) == before);  // same text: intern's id
+  CHECK(log.intern_keyed(KeySpace::Name, 0x1000, text("ignored")) == before);  // a hit: not made
   CHECK(made == 1);
-  uint32_t other = log.intern_keyed(0x1001, text("main"));
+  uint32_t other = log.intern_keyed(KeySpace::Name, 0x1001, text("main"));
   CHECK(other != before);
   CHECK(log.str(other) == "main");
-  CHECK(log.intern_keyed(0, text("no key")) == log.intern_keyed(0, text("no key")));
-  CHECK(made == 4);  // key 0: made every time
+  // The same key in another space is another text.
+  uint32_t sleep = log.intern_keyed(KeySpace::SleepDelay, 0x1000, text("sleep(1)"));
+  CHECK(log.str(sleep) == "sleep(1)");
+  CHECK(log.intern_keyed(KeySpace::Name, 0x1000, text("ignored")) == before);
+  CHECK(made == 3);
   // Many keys: the table grows and every key keeps its id.
   std::vector<uint32_t> ids;
-  for (uintptr_t k = 1; k <= 3000; k++) {
+  for (uint64_t k = 1; k <= 3000; k++) {
     std::string s = "k" + std::to_string(k);
-    ids.push_back(log.intern_keyed(0x100000 + k * 8, [&] { return std::string_view(s); }));
+    ids.push_back(log.intern_keyed(KeySpace::SleepDelay, 0x100000 + k * 8, [&] { return std::string_view(s); }));
   }
   made = 0;
-  for (uintptr_t k = 1; k <= 3000; k++) {
-    CHECK(log.intern_keyed(0x100000 + k * 8, text("miss")) == ids[k - 1]);
+  for (uint64_t k = 1; k <= 3000; k++) {
+    CHECK(log.intern_keyed(KeySpace::SleepDelay, 0x100000 + k * 8, text("miss")) == ids[k - 1]);
     CHECK(log.str(ids[k - 1]) == "k" + std::to_string(k));
   }
   CHECK(made == 0);
   // clear() forgets the keys with the strings.
   log.clear();
-  made = 0;
-  CHECK(log.str(log.intern_keyed(0x1000, text("after clear"))) == "after clear");
+  CHECK(log.str(log.intern_keyed(KeySpace::Name, 0x1000, text("after clear"))) == "after clear");
   CHECK(made == 1);
 }
 
