@@ -106,10 +106,11 @@ struct OperandBase {
 uint64_t zigzag(int64_t d) { return d >= 0 ? uint64_t(d) << 1 : (uint64_t(-d) << 1) - 1; }
 int64_t unzigzag(uint64_t z) { return (z & 1) ? -int64_t((z + 1) >> 1) : int64_t(z >> 1); }
 
-// The time q clock ticks after `prev`. Out of line so that encoder and decoder compute it with
-// the very same instructions.
+// The time q clock ticks after `prev`. Encoder and decoder must round it alike: this file is
+// built with -ffp-contract=off, so no copy of it is fused into a multiply-add. (It was once kept
+// out of line for that; under wasm such a tiny function stays in V8's baseline tier all run.)
 constexpr double kTick = VirtualClock::kInstructionCost;
-[[gnu::noinline]] double after_ticks(double prev, uint64_t q) { return prev + double(q) * kTick; }
+inline double after_ticks(double prev, uint64_t q) { return prev + double(q) * kTick; }
 
 uint8_t* encode(uint8_t* p, const Event& e, double prev_t, OperandBase& base) {
   uint8_t* flags = p + 1;
