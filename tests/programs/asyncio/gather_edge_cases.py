@@ -30,6 +30,9 @@ async def main():
     print("  ", type(outer).__name__, len(outer._children), outer._cancel_requested, outer.done())
     print("  ", await outer)
     print("  ", await asyncio.gather(), await asyncio.gather(Awaitable(), val(1)))
+    many = [val(i) for i in range(40)]
+    r = await asyncio.gather(*many, *many[:5], *reversed(many))
+    print("   85 arguments, 40 distinct:", len(r), r[:3], r[40:45], r[-3:])
 
     print("return_exceptions and failures:")
     print("  ", await asyncio.gather(val(1), boom(), return_exceptions=True))
