@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     FILE* f = s == looplab::Stream::Stdout ? stdout : stderr;
     std::fwrite(text.data(), 1, text.size(), f);
   });
+  engine.set_flush_sink([](looplab::Stream s) { std::fflush(s == looplab::Stream::Stdout ? stdout : stderr); });
   engine.start(source, path);
   int code = engine.run_to_end();
   std::fflush(stdout);

@@ -31,6 +31,7 @@ const char* run_state_name(RunState s) {
 struct Engine::Impl {
   EngineLimits limits;
   std::function<void(Stream, std::string_view)> sink;
+  std::function<void(Stream)> flush_sink;
   EventLog log;
   std::unique_ptr<VM> vm;
   std::unique_ptr<AsyncioRuntime> rt;
@@ -217,6 +218,7 @@ Engine::Engine(EngineLimits limits) : impl_(new Impl) { impl_->limits = limits; 
 Engine::~Engine() = default;
 
 void Engine::set_output_sink(std::function<void(Stream, std::string_view)> sink) { impl_->sink = std::move(sink); }
+void Engine::set_flush_sink(std::function<void(Stream)> sink) { impl_->flush_sink = std::move(sink); }
 
 void Engine::start(std::string_view source, std::string_view filename) {
   Impl& m = *impl_;
@@ -232,6 +234,9 @@ void Engine::start(std::string_view source, std::string_view filename) {
   vm.host_context = m.rt.get();
   vm.write_output = [this](OutStream s, std::string_view text) {
     impl_->write(s == OutStream::Stdout ? Stream::Stdout : Stream::Stderr, text);
+  };
+  vm.flush_output = [this](OutStream s) {
+    if (impl_->flush_sink) impl_->flush_sink(s == OutStream::Stdout ? Stream::Stdout : Stream::Stderr);
   };
   vm.on_unawaited_coroutine = [this](std::string_view qualname) { impl_->warn_unawaited(qualname); };
   AsyncioRuntime* rt = m.rt.get();

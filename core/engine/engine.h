@@ -46,6 +46,9 @@ class Engine {
 
   // Called for every piece of output, in the order the program wrote it.
   void set_output_sink(std::function<void(Stream, std::string_view)> sink);
+  // Called when the program flushes a stream (print(..., flush=True), sys.stdout.flush()): a
+  // host that buffers the sink's output writes it out now.
+  void set_flush_sink(std::function<void(Stream)> sink);
 
   // Compile `source` and make it ready to run. A SyntaxError ends the run at once (Failed).
   void start(std::string_view source, std::string_view filename = "<main>");

@@ -236,6 +236,11 @@ class VM {
   void write(OutStream s, std::string_view text) {
     if (write_output) write_output(s, text);
   }
+  // print(..., flush=True) and sys.stdout.flush(): the host's buffer, if it keeps one, goes out.
+  std::function<void(OutStream)> flush_output;
+  void flush(OutStream s) {
+    if (flush_output) flush_output(s);
+  }
 
   // The native function being called, set just before its body runs, so a native can read its
   // own `owner` and `data` (read it first thing: any nested call changes it).

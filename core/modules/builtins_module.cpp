@@ -29,7 +29,11 @@ Value stream_write(VM& vm, CallArgs& a) {
   return Value::integer(int64_t(s->length));
 }
 
-Value stream_flush(VM&, CallArgs&) { return Value::none(); }
+Value stream_flush(VM& vm, CallArgs& a) {
+  if (!check_nargs(vm, a, "flush", 1, 1)) return Value::error();
+  vm.flush(static_cast<StreamObj*>(a[0].o)->stream);
+  return Value::none();
+}
 
 Value builtin_print(VM& vm, CallArgs& a) {
   Value sep = Value::none(), end = Value::none(), file = Value::none(), flush = Value::none();
@@ -41,6 +45,9 @@ Value builtin_print(VM& vm, CallArgs& a) {
     else if (k == vm.n.flush) flush = a.kwvalue(i);
     else return vm.raisef(vm.t.TypeError, "'%s' is an invalid keyword argument for print()", k->data());
   }
+  // Argument parsing makes flush a bool before anything is printed.
+  int flushing = flush.is_none() ? 0 : op_truth(vm, flush);
+  if (flushing < 0) return Value::error();
   std::string sep_s = " ", end_s = "\n";
   if (!sep.is_none()) {
     if (!vm.isinstance(sep, vm.t.str))
@@ -52,36 +59,51 @@ Value builtin_print(VM& vm, CallArgs& a) {
       return vm.raisef(vm.t.TypeError, "end must be None or a string, not %s", type_name(vm, end).c_str());
     end_s = static_cast<StrObj*>(end.o)->str();
   }
-  std::string text;
-  for (uint32_t i = 0; i < a.nargs; i++) {
-    if (i) text += sep_s;
-    Value v = a[i];
-    if (v.is_obj() && v.o->kind == Kind::Str && v.o->cls == vm.t.str) {
-      text += static_cast<StrObj*>(v.o)->view();
-      continue;
-    }
-    std::string s;
-    if (!str_text(vm, v, s)) return Value::error();
-    text += s;
-  }
-  text += end_s;
+  // file=None is sys.stdout, which a program may have replaced (contextlib.redirect_stdout, an
+  // object of its own) or set to None, when print prints nothing.
   if (file.is_none()) {
-    // sys.stdout may have been replaced (contextlib.redirect_stdout, a test's StringIO).
+    file = Value();  // Undef: the engine's own stdout
     Value sys = vm.modules->get_str(vm.intern("sys"));
     if (sys.is_obj() && sys.o->kind == Kind::Module) {
       Value out = static_cast<ModuleObj*>(sys.o)->dict->get_str(vm.intern("stdout"));
-      if (!out.is_undef() && !(out.is_obj() && out.o->kind == Kind::Other && out.o->cls->name->view() == "TextIOWrapper"))
-        file = out;
+      if (!out.is_undef()) file = out;
+      if (file.is_none()) return Value::none();
     }
   }
-  if (file.is_none()) {
-    vm.write(OutStream::Stdout, text);
-  } else if (file.is_obj() && file.o->kind == Kind::Other && file.o->cls->name->view() == "TextIOWrapper") {
-    vm.write(static_cast<StreamObj*>(file.o)->stream, text);
-  } else {
-    Value r = vm.call_method(file, vm.n.write, {vm.str(text)});
-    if (r.is_error()) return r;
+  bool own_stream = file.is_undef() || (file.is_obj() && file.o->kind == Kind::Other &&
+                                        file.o->cls->name->view() == "TextIOWrapper");
+  if (own_stream) {
+    // One write of the whole line. If str() of an argument raises, what came before it is
+    // still printed: CPython's print has already written it to the stream's buffer.
+    OutStream stream = file.is_undef() ? OutStream::Stdout : static_cast<StreamObj*>(file.o)->stream;
+    std::string text;
+    for (uint32_t i = 0; i < a.nargs; i++) {
+      if (i) text += sep_s;
+      Value v = a[i];
+      if (v.is_obj() && v.o->kind == Kind::Str && v.o->cls == vm.t.str) {
+        text += static_cast<StrObj*>(v.o)->view();
+        continue;
+      }
+      std::string s;
+      if (!str_text(vm, v, s)) {
+        if (!text.empty()) vm.write(stream, text);
+        return Value::error();
+      }
+      text += s;
+    }
+    text += end_s;
+    vm.write(stream, text);
+    if (flushing) vm.flush(stream);
+    return Value::none();
   }
+  // Any other file gets each piece by a write() call of its own, as CPython's print makes them.
+  auto put = [&](Value piece) { return !piece.is_error() && !vm.call_method(file, vm.n.write, {piece}).is_error(); };
+  for (uint32_t i = 0; i < a.nargs; i++) {
+    if (i && !put(vm.str(sep_s))) return Value::error();
+    if (!put(op_str(vm, a[i]))) return Value::error();
+  }
+  if (!put(vm.str(end_s))) return Value::error();
+  if (flushing && vm.call_method(file, vm.intern("flush"), {}).is_error()) return Value::error();
   return Value::none();
 }
 
