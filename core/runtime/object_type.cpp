@@ -309,6 +309,19 @@ static bool type_setattr(VM& vm, Value self, StrObj* name, Value v) {
   Value meta_attr = vm.type_of(self)->lookup(name);
   if (!meta_attr.is_undef() && vm.type_of(meta_attr)->slots.descr_set)
     return vm.type_of(meta_attr)->slots.descr_set(vm, meta_attr, self, v);
+  // __name__ and __qualname__ live in the class itself (type's descriptors in CPython), and
+  // __module__ in its dict as well: repr() and tracebacks show them.
+  bool is_str = v.is_obj() && vm.isinstance(v, vm.t.str);
+  if (!v.is_undef() && (name == vm.n.__name__ || name == vm.n.__qualname__)) {
+    if (!is_str) {
+      vm.raisef(vm.t.TypeError, "can only assign string to %s.%s, not '%s'", cls->name->str().c_str(),
+                name->str().c_str(), type_name(vm, v).c_str());
+      return false;
+    }
+    (name == vm.n.__name__ ? cls->name : cls->qualname) = static_cast<StrObj*>(v.o);
+    return true;
+  }
+  if (name == vm.n.__module__ && is_str) cls->module = static_cast<StrObj*>(v.o);
   if (v.is_undef()) {
     if (!cls->dict->del_str(name)) {
       vm.raisef(vm.t.AttributeError, "type object '%s' has no attribute '%s'", cls->name->str().c_str(),
