@@ -6,6 +6,8 @@
 #include "lang/frame.h"
 #include "lang/vm.h"
 #include "runtime/builtin_types.h"
+#include "runtime/call_args.h"
+#include "runtime/instance.h"
 #include "runtime/ops.h"
 #include "runtime/slots.h"
 
@@ -335,6 +337,24 @@ static Value super_new(VM& vm, ClassObj* cls, CallArgs& a) {
 
 static Value super_init(VM&, Value, CallArgs&) { return Value::none(); }
 
+// types.ModuleType(name, doc=None): a module made at run time, as CPython's module_init fills it.
+static Value module_new(VM& vm, ClassObj* cls, CallArgs&) {
+  return Value::object(vm.heap.make<ModuleObj>(cls, vm.n.empty, vm.new_dict()));
+}
+
+static Value module_init(VM& vm, Value self, CallArgs& a) {
+  Value v[2];
+  if (!bind_args(vm, a, "module", {"name", "doc="}, v)) return Value::error();
+  if (!vm.isinstance(v[0], vm.t.str))
+    return vm.raisef(vm.t.TypeError, "module() argument 'name' must be str, not %s", type_name(vm, v[0]).c_str());
+  auto* m = static_cast<ModuleObj*>(self.o);
+  m->name = static_cast<StrObj*>(v[0].o);
+  m->dict->set_str(vm.n.__name__, v[0]);
+  m->dict->set_str(vm.n.__doc__, v[1].is_undef() ? Value::none() : v[1]);
+  for (const char* attr : {"__package__", "__loader__", "__spec__"}) m->dict->set_str(vm.intern(attr), Value::none());
+  return Value::none();
+}
+
 static Value super_getattr(VM& vm, Value self, StrObj* name) {
   auto* s = static_cast<SuperObj*>(self.o);
   if (name == vm.n.__class__) return generic_getattr(vm, self, name);
@@ -435,6 +455,8 @@ void init_function_types(VM& vm) {
   s.getattr = super_getattr;
   s.repr = super_repr;
 
+  t.module->slots.new_ = module_new;
+  t.module->slots.init = module_init;
   t.cell->slots.repr = cell_repr;
   t.cell->slots.new_ = slot_new_disabled;
   t.code->slots.repr = code_repr;

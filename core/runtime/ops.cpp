@@ -378,6 +378,11 @@ Value attribute_error(VM& vm, Value obj, StrObj* name) {
 Value op_getattr(VM& vm, Value obj, StrObj* name) {
   ClassObj* cls = vm.type_of(obj);
   Value v = cls->slots.getattr ? cls->slots.getattr(vm, obj, name) : generic_getattr(vm, obj, name);
+  if (v.is_undef() && obj.is_obj() && obj.o->kind == Kind::Module) {
+    // PEP 562: a module's own __getattr__ answers for the names it does not have.
+    Value hook = static_cast<ModuleObj*>(obj.o)->dict->get_str(vm.n.__getattr__);
+    if (!hook.is_undef()) return vm.call(hook, {Value::object(name)});
+  }
   if (v.is_undef()) return attribute_error(vm, obj, name);
   return v;
 }
