@@ -158,21 +158,22 @@ class StringIO:
     def flush(self):  # a no-op, even once closed
         pass
 
-    def isatty(self):
+    # What the file can do: fixed answers, but asking a closed file is an error.
+    def _answer(self, value):
         self._check_open()
-        return False
+        return value
+
+    def isatty(self):
+        return self._answer(False)
 
     def readable(self):
-        self._check_open()
-        return True
+        return self._answer(True)
 
     def writable(self):
-        self._check_open()
-        return True
+        return self._answer(True)
 
     def seekable(self):
-        self._check_open()
-        return True
+        return self._answer(True)
 
     def fileno(self):
         raise UnsupportedOperation("fileno")
