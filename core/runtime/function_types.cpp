@@ -342,6 +342,29 @@ static Value module_new(VM& vm, ClassObj* cls, CallArgs&) {
   return Value::object(vm.heap.make<ModuleObj>(cls, vm.n.empty, vm.new_dict()));
 }
 
+// CPython's module repr: <module 'x' from 'FILE'> with a __file__, (built-in) for the modules
+// compiled into CPython itself, otherwise just the name. Library modules here have no file, so
+// json or asyncio read <module 'json'> where CPython names their path.
+static Value module_repr(VM& vm, Value self) {
+  auto* m = static_cast<ModuleObj*>(self.o);
+  Value name = m->dict->get_str(vm.n.__name__);
+  if (!name.is_obj() || !vm.isinstance(name, vm.t.str)) name = vm.str("?");
+  Value name_repr = op_repr(vm, name);
+  if (name_repr.is_error()) return name_repr;
+  std::string text = "<module " + static_cast<StrObj*>(name_repr.o)->str();
+  Value file = m->dict->get_str(vm.intern("__file__"));
+  if (file.is_obj() && vm.isinstance(file, vm.t.str)) {
+    Value file_repr = op_repr(vm, file);
+    if (file_repr.is_error()) return file_repr;
+    return vm.str(text + " from " + static_cast<StrObj*>(file_repr.o)->str() + ">");
+  }
+  static constexpr std::string_view kBuiltIn[] = {"builtins", "sys", "time", "gc", "itertools", "errno",
+                                                  "marshal", "atexit", "_io", "_thread", "_weakref"};
+  for (std::string_view b : kBuiltIn)
+    if (static_cast<StrObj*>(name.o)->view() == b) return vm.str(text + " (built-in)>");
+  return vm.str(text + ">");
+}
+
 static Value module_init(VM& vm, Value self, CallArgs& a) {
   Value v[2];
   if (!bind_args(vm, a, "module", {"name", "doc="}, v)) return Value::error();
@@ -457,6 +480,7 @@ void init_function_types(VM& vm) {
 
   t.module->slots.new_ = module_new;
   t.module->slots.init = module_init;
+  t.module->slots.repr = module_repr;
   t.cell->slots.repr = cell_repr;
   t.cell->slots.new_ = slot_new_disabled;
   t.code->slots.repr = code_repr;

@@ -1,5 +1,5 @@
 # PEP 562: a module's __getattr__ answers attribute access and `from m import name` for names it
-# does not define; and types.ModuleType(name, doc) makes a module at run time (subclasses too).
+# does not define; types.ModuleType(name, doc) makes a module at run time (subclasses too); repr(module).
 import sys
 import types
 
@@ -34,3 +34,15 @@ for bad in [lambda: types.ModuleType(), lambda: types.ModuleType(5)]:
         bad()
     except TypeError as e:
         print(e)
+
+# repr: (built-in) for the modules compiled into CPython, the file when there is one, else the name.
+import sys, time, gc, itertools, types
+import __main__
+print(repr(sys), repr(time), repr(gc), repr(itertools))
+print(repr(types.ModuleType("x")), repr(types.ModuleType("it's")))
+print(repr(__main__) == f"<module '__main__' from {__file__!r}>")
+m = types.ModuleType("withfile")
+m.__file__ = "/somewhere/withfile.py"
+print(m)
+del m.__name__
+print(m)
