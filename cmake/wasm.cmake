@@ -32,3 +32,19 @@ function(looplab_wasm_node_program target)
   target_link_options(${target} PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 "SHELL:--pre-js ${pre}")
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${pre})
 endfunction()
+
+# The runner's code cache (see wasm_node_code_cache.js): TARGET loads V8's optimized code from
+# TARGET.wasm.v8cache, which the build writes by running WARMUP with it after every link.
+function(looplab_wasm_node_code_cache target warmup)
+  set(cache_js ${PROJECT_SOURCE_DIR}/cmake/wasm_node_code_cache.js)
+  target_link_options(${target} PRIVATE "SHELL:--pre-js ${cache_js}")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${cache_js})
+  add_custom_command(
+    OUTPUT ${CMAKE_BINARY_DIR}/${target}.v8cache.stamp
+    COMMAND ${CMAKE_COMMAND} -E env LOOPLAB_V8_CACHE=write
+            node --no-experimental-fetch $<TARGET_FILE:${target}> run ${warmup} > /dev/null
+    COMMAND ${CMAKE_COMMAND} -E touch ${CMAKE_BINARY_DIR}/${target}.v8cache.stamp
+    DEPENDS ${target} ${warmup}
+    COMMENT "Filling the code cache of ${target}")
+  add_custom_target(${target}_code_cache ALL DEPENDS ${CMAKE_BINARY_DIR}/${target}.v8cache.stamp)
+endfunction()

@@ -10,11 +10,14 @@
 // fast or faster at every length tried. Lazy validation checks a function's code when it is
 // first compiled instead of all 2.3 MB of the module before main (~5 ms).
 // Measured on node 20 (V8 11.3); set only for the V8s known to have the flags (node 18 to 22),
-// as an unknown flag prints an error.
-(function () {
+// as an unknown flag prints an error. `looplabV8Flags` says what was set ("" if nothing): the
+// runner's code cache (wasm_node_code_cache.js) needs it.
+var looplabV8Flags = (function () {
   var v8major = parseInt(process.versions.v8, 10);
-  if (v8major >= 10 && v8major <= 12)
-    require('v8').setFlagsFromString('--wasm-tiering-budget=60000000 --wasm-lazy-validation');
+  if (v8major < 10 || v8major > 12) return "";
+  var flags = "--wasm-tiering-budget=60000000 --wasm-lazy-validation";
+  require("v8").setFlagsFromString(flags);
+  return flags;
 })();
 
 // Emscripten's file system makes /dev/random at startup from the global `crypto`, and touching

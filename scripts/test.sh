@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs every test suite:
 #   unit tests natively (CTest), under ASan+UBSan+LSan (CTest) and as wasm under node; the
-#   conformance ratchet through the native, ASan and wasm runners; the browser tests in Chromium.
+#   conformance ratchet through the native, ASan and wasm runners; the wasm runner's code cache;
+#   the browser tests in Chromium.
 # Prints one line per suite and ends with exactly one summary line `N passed, M failed`; exits
 # non-zero on any failure. Suite logs: build/test-logs/.
 set -uo pipefail
@@ -104,6 +105,8 @@ run_suite "conformance asan" parse_ratchet python3 tests/conformance/ratchet.py 
   --label "conformance asan" --runner "$B/asan/looplab run {file}" --timeout 30
 run_suite "conformance wasm" parse_ratchet python3 tests/conformance/ratchet.py \
   --label "conformance wasm" --runner "node --no-experimental-fetch $B/wasm/looplab-node.js run {file}" --timeout 30
+# The wasm runner's V8 code cache: used, same output, refused when it does not fit.
+run_suite "wasm runner" parse_node_test node --test --test-reporter=tap tests/wasm_runner/
 # Golden programs (language, loop, stdlib, sim:// network; exact outputs recorded from CPython
 # where CPython can run them) and the gallery's examples.
 run_suite "golden programs" parse_programs python3 tests/programs/run.py \

@@ -9,10 +9,12 @@ CPython's time divided by Looplab's (above 1: Looplab is faster). Also the memor
 task costs (peak RSS with 20,000 pending tasks minus with none, per task), for tasks waiting on
 an Event, on a bare future and in asyncio.sleep. Outputs must match CPython's, or the row says so.
 
-With --wasm, two more columns compare the wasm runner with the native one: wall time divided,
-and the same with each engine's startup (an empty program's best time: node's own start, the
-module's instantiation and the engine's setup) taken off both sides, which is the speed of the
-work itself. The startups are printed below the table. node runs without NODE_EXTRA_CA_CERTS:
+With --wasm, more columns compare the wasm runner with the native one: wall time divided, the
+same with each engine's startup (an empty program's best time: node's own start, the module's
+instantiation and the engine's setup) taken off both sides, which is the speed of the work
+itself, and wall time divided for the runner without its V8 code cache (LOOPLAB_V8_CACHE=off:
+every function compiled at its first call, as in a run of a module node has never seen; see
+cmake/wasm_node_code_cache.js). The startups are printed below the table. node runs without NODE_EXTRA_CA_CERTS:
 the runner makes no TLS connections, and loading a CA bundle at node's start (~0.1 s here) is
 this machine's setting, not Looplab's cost.
 
@@ -89,16 +91,19 @@ def main():
     engines = [("looplab", [args.looplab, "run"], None)]
     if args.wasm:
         engines.append(("wasm", ["node", "--no-experimental-fetch", args.wasm, "run"], node_env()))
+        engines.append(("wasm, no code cache", ["node", "--no-experimental-fetch", args.wasm, "run"],
+                        dict(node_env(), LOOPLAB_V8_CACHE="off")))
     startup = {}
     if args.wasm:
         with tempfile.TemporaryDirectory() as tmp:
             empty = os.path.join(tmp, "empty.py")
             open(empty, "w").close()
             startup = interleaved([(e, cmd + [empty], env) for e, cmd, env in engines], max(args.repeat, 5))[0]
-    extra = " | wasm / looplab | wasm / looplab, startup excluded" if args.wasm else ""
+    extra = (" | wasm / looplab | wasm / looplab, startup excluded | wasm without code cache / looplab"
+             if args.wasm else "")
     print("| benchmark | kind | CPython 3.11 | " + " | ".join(e[0] for e in engines) + " | CPython / looplab" +
           extra + " |")
-    print("|---|---|---:|" + "---:|" * len(engines) + "---:|" + ("---:|---:|" if args.wasm else ""))
+    print("|---|---|---:|" + "---:|" * len(engines) + "---:|" + ("---:|---:|---:|" if args.wasm else ""))
     scratch_dir = tempfile.TemporaryDirectory()  # scaled copies; removed when main returns
     scratch = scratch_dir.name
     for kind, names in (("plain", PLAIN), ("scheduling", SCHEDULING)):
@@ -123,6 +128,7 @@ def main():
                 row.append(f"{times['wasm'] / times['looplab']:.2f}x")
                 work = {e: max(times[e] - startup[e], 1e-3) for e in times}
                 row.append(f"{work['wasm'] / work['looplab']:.2f}x")
+                row.append(f"{times['wasm, no code cache'] / times['looplab']:.2f}x")
             print("| " + " | ".join(row) + " |")
     if startup:
         print()
