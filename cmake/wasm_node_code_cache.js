@@ -8,9 +8,10 @@
 // cores. A browser keeps the optimized code of a module it has compiled before (its code
 // cache); node has none, so the runner keeps its own. The build runs a warm-up program
 // (wasm_node_warmup.py) with LOOPLAB_V8_CACHE=write: V8's tier-up budget is then so small that
-// everything the program runs is optimized, and at exit V8's serialization of the compiled
-// module is written next to the .wasm. Every other run loads that optimized code instead of
-// compiling. Functions the warm-up never ran are compiled as before, on first use.
+// nearly everything the program runs is optimized, and at exit V8's serialization of the
+// compiled module is written next to the .wasm. Every other run loads that optimized code
+// instead of compiling. Functions the warm-up never ran are compiled on first use, as before,
+// and optimized soon after (the cache carries the warm-up's budget for them).
 //
 // node exposes no API for it, so this uses V8's own test hooks (%SerializeWasmModule,
 // %DeserializeWasmModule, enabled by --allow-natives-syntax). V8 refuses serialized code made by
@@ -27,7 +28,8 @@
   if (mode === "off" || !looplabV8Flags) return;
   var v8 = require("v8");
   var fs = require("fs");
-  // Tier-up after ~100 bytes of executed code: everything the warm-up runs is optimized.
+  // Tier-up after ~100 bytes of executed code. (A function run too little even for that, ~170
+  // of them, is kept as "ran": V8 compiles those with its baseline compiler while loading.)
   var WARMUP_FLAGS = "--wasm-tiering-budget=100";
   var MAGIC = "looplab-v8-code-cache 2\n";
   var HEADER_SIZE = 128;
