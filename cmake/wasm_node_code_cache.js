@@ -35,9 +35,15 @@
   var HEADER_SIZE = 128;
   v8.setFlagsFromString("--allow-natives-syntax");
   if (mode === "write") v8.setFlagsFromString(WARMUP_FLAGS);
-  // Natives syntax is only parsed in code compiled after the flag is set.
-  var serialize = new Function("module", "return %SerializeWasmModule(module)");
-  var deserialize = new Function("data, wire", "return %DeserializeWasmModule(data, wire)");
+  var serialize, deserialize;
+  try {
+    // Natives syntax is only parsed in code compiled after the flag is set.
+    serialize = new Function("module", "return %SerializeWasmModule(module)");
+    deserialize = new Function("data, wire", "return %DeserializeWasmModule(data, wire)");
+  } catch (e) {  // node --disallow-code-generation-from-strings
+    if (mode === "report") process.stderr.write("v8 code cache: not used: " + e.message + "\n");
+    return;
+  }
 
   // The cache file's header: which build of the .wasm it was made for.
   function header(path) {

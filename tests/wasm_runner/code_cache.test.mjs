@@ -63,7 +63,7 @@ describe('the node runner code cache', () => {
     }
   });
 
-  it('is refused by V8 when the flags differ or the data is not V8 code, and the run goes on', () => {
+  it('is refused when the flags differ, V8 hooks are not allowed or the data is not V8 code; the run goes on', () => {
     const dir = copyOfBuild();
     try {
       assert.equal(run(dir, PROGRAMS[1], 'report').stderr.split('\n')[0], 'v8 code cache: used');
@@ -71,6 +71,11 @@ describe('the node runner code cache', () => {
       assert.equal(otherFlags.stderr.split('\n')[0],
         'v8 code cache: not used: refused by this V8 (another version, CPU or flags)');
       assert.equal(otherFlags.stdout, '30000\n');
+      const noEval = run(dir, PROGRAMS[1], 'report', ['--disallow-code-generation-from-strings']);
+      assert.equal(noEval.stderr.split('\n')[0],
+        'v8 code cache: not used: Code generation from strings disallowed for this context');
+      assert.equal(noEval.stdout, '30000\n');
+      assert.equal(noEval.status, 0);
 
       const cache = join(dir, 'looplab-node.wasm.v8cache');
       const bytes = readFileSync(cache);
